@@ -1,0 +1,115 @@
+"""The province an article reports on.
+
+Province and district names come from underthesea's administrative data (shipped with the
+package, read once per process); ``models/provinces.json`` adds aliases and outlets. Each
+mention scores for its province — more when it sits in the title or is written "tỉnh X" —
+and a district mention ("huyện Ba Bể") scores for the province it belongs to. The article
+province is the clear winner, or ``None`` for a national or many-province article.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import load_json
+
+_PREFIX = r"(?:tỉnh|thành phố|TP\.?|Tp\.?)\s+"
+_DISTRICT_PREFIX = r"(?:huyện|thị xã|quận)\s+"
+
+
+@lru_cache(maxsize=1)
+def administrative_units() -> tuple[dict[str, str], dict[str, str]]:
+    """(province short names → themselves, district short names → province) from underthesea."""
+    import underthesea.address as address
+
+    data = json.loads((Path(address.__file__).parent / "data" / "mapping.json").read_text(encoding="utf-8"))
+    provinces = {p["short"]: p["short"] for p in data["old_province_names"].values()}
+    provinces.update({p["short"]: p["short"] for p in data["province_names"].values()})
+    districts: dict[str, str] = {}
+    for row in data["ward_mapping"]:
+        district = row.get("old_district") or ""
+        short = regex.sub(r"^(Huyện|Thị xã|Quận|Thành phố)\s+", "", district)
+        old_province = regex.sub(r"^(Tỉnh|Thành phố)\s+", "", row.get("old_province") or "")
+        if short and old_province and not short.isdigit() and short not in provinces:
+            districts.setdefault(short, old_province)
+    return provinces, districts
+
+
+@dataclass
+class ProvinceFinder:
+    """Scores province evidence in a text."""
+
+    names: dict[str, str]  # surface form → province
+    districts: dict[str, str]
+    outlets: dict[str, str]
+    weights: dict[str, float]
+    min_score: float
+    min_ratio: float
+
+    def __post_init__(self) -> None:
+        forms = sorted(self.names, key=len, reverse=True)
+        alternation = "|".join(regex.escape(f) for f in forms)
+        self._mention = regex.compile(rf"(?<!\p{{L}})(?P<prefix>{_PREFIX})?(?P<name>{alternation})(?!\p{{L}})")
+        dforms = sorted(self.districts, key=len, reverse=True)
+        self._district = regex.compile(
+            rf"(?<!\p{{L}}){_DISTRICT_PREFIX}(?P<name>{'|'.join(regex.escape(f) for f in dforms)})(?!\p{{L}})"
+        )
+
+    def scores(self, text: str, title: str | None = None) -> Counter:
+        score: Counter = Counter()
+        for match in self._mention.finditer(text):
+            province = self.names[match.group("name")]
+            score[province] += self.weights["prefixed"] if match.group("prefix") else self.weights["bare"]
+        if title:
+            for match in self._mention.finditer(title):
+                score[self.names[match.group("name")]] += self.weights["title"]
+        for match in self._district.finditer(text):
+            score[self.districts[match.group("name")]] += self.weights["district"]
+        for marker, province in self.outlets.items():
+            if marker in text:
+                score[province] += self.weights["outlet"]
+        return score
+
+    def find(self, text: str, title: str | None = None) -> str | None:
+        ranked = self.scores(text, title).most_common(2)
+        if not ranked or ranked[0][1] < self.min_score:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < self.min_ratio * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+
+@lru_cache(maxsize=4)
+def finder(resource: str) -> ProvinceFinder:
+    config = load_json(resource)
+    provinces, districts = administrative_units()
+    names = dict(provinces)
+    for province, aliases in config["aliases"].items():
+        names[province] = province
+        for alias in aliases:
+            names[alias] = province
+    return ProvinceFinder(names, districts, config["outlets"], config["weights"],
+                          config["min_score"], config["min_ratio"])
+
+
+class ProvinceComponent:
+    def __init__(self, provinces: str) -> None:
+        self.finder = finder(provinces)
+
+    def __call__(self, doc: Doc) -> Doc:
+        meta = doc._.meta or {}
+        doc._.province = self.finder.find(doc.text, meta.get("title"))
+        return doc
+
+
+@Language.factory("vnm_province", default_config={"provinces": "provinces.json"})
+def make_province(nlp: Language, name: str, provinces: str) -> ProvinceComponent:
+    return ProvinceComponent(provinces)

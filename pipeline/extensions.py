@@ -1,0 +1,34 @@
+"""The custom attributes through which components talk: ``doc._.*``.
+
+Registered once on import. Each component reads what earlier ones left and adds its own;
+nothing is passed through globals. Lists hold the plain records of ``pipeline.records``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_ATTRIBUTES: dict[str, object] = {
+    "doc_id": None,  # stable article id
+    "source": None,  # where the article came from (path, path#row, warc record)
+    "meta": None,  # dict: title, header (dateline text), byline, html published date …
+    "province": None,  # article province, without "tỉnh"/"thành phố"
+    "published": None,  # ISO date or None
+    "published_reason": None,  # why ``published`` is what it is
+    "reference_year": None,  # year used to complete partial dates
+    "reference_year_source": None,  # published | header | context
+    "dates": None,  # list[DateMention]
+    "officials": None,  # list[Official]
+    "quantities": None,  # list[Quantity]
+    "metrics": None,  # list[Metric]
+}
+
+
+def register() -> None:
+    """Register every ``doc._`` attribute (idempotent)."""
+    for name, default in DOC_ATTRIBUTES.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register()
