@@ -16,7 +16,7 @@ from .boilerplate import Layout, clean
 from .normalize import MappedText, normalize_text
 
 
-@dataclass
+@dataclass(frozen=True)
 class Limits:
     """Bounds on what one article may cost; hitting one is reported, never silent."""
 

@@ -109,6 +109,34 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gate(args: argparse.Namespace) -> int:
+    from .api import iter_rows
+    from .gate import check, evaluate_subsets, gold_articles, load_floors, raised
+    from .tables import gold_record
+
+    corpora = Path(args.corpora)
+    floors_path = corpora / "floors.json"
+    articles = gold_articles(corpora)
+    records = {}
+    for rows in iter_rows(sorted(articles.values()), workers=args.workers or 1):
+        record = gold_record(rows)
+        records[record["doc_id"]] = record
+    samples = {p.stem for p in (corpora / "samples").glob("*") if p.stem in articles}
+    current = evaluate_subsets(corpora / "gold", records, {"samples": samples, "all": set(articles)})
+    floors = load_floors(floors_path)
+    for subset, values in current.items():
+        print(f"[{subset}]")
+        for key, value in values.items():
+            floor = floors.get(subset, {}).get(key)
+            mark = "" if floor is None else (" (floor %.4f%s)" % (floor, ", BELOW" if value + 1e-9 < floor else ""))
+            print(f"  {key:24s} {value:.4f}{mark}")
+    if args.raise_floors:
+        floors_path.write_text(json.dumps(raised(current, floors), indent=2) + "\n", encoding="utf-8")
+        print(f"floors raised where scores rose: {floors_path}")
+        return 0
+    return 1 if check(current, floors) else 0
+
+
 def cmd_build_model(args: argparse.Namespace) -> int:
     from .language import load, save
 
@@ -156,6 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("indicators", help="list the indicator catalogue with row counts in the store")
     p.add_argument("--db", default="vnmetrics.duckdb", help="DuckDB store to count rows in")
     p.set_defaults(func=cmd_indicators)
+
+    p = sub.add_parser("gate", help="score corpora/gold against the pinned floors (and raise them)")
+    p.add_argument("--corpora", default="corpora", help="corpora folder holding gold/ and floors.json")
+    p.add_argument("--raise", dest="raise_floors", action="store_true", help="lift floors to the current scores")
+    p.add_argument("--workers", type=int, default=1)
+    p.set_defaults(func=cmd_gate)
 
     p = sub.add_parser("build-model", help="serialise the spaCy pipeline to models/vnmetrics-vi")
     p.add_argument("path", nargs="?", help="target folder (default models/vnmetrics-vi)")

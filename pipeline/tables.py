@@ -25,12 +25,12 @@ COLUMNS: dict[str, list[str]] = {
                  "reference_year", "header", "byline", "format", "encoding", "url", "content_hash",
                  "n_chars", "n_officials", "n_dates", "n_metrics", "warnings", "text", "tokens"],
     "officials": ["doc_id", "person", "name", "titles", "canonical_title", "organization", "province",
-                  "role", "n_mentions", "start_char", "end_char", "sentence"],
+                  "role", "n_mentions", "start_char", "end_char", "clean_start", "clean_end", "sentence"],
     "dates": ["doc_id", "text", "value", "granularity", "start", "end", "role", "year_inferred",
-              "start_char", "end_char", "sentence"],
+              "start_char", "end_char", "clean_start", "clean_end", "sentence"],
     "metrics": ["doc_id", "metric", "indicator", "indicator_id", "value", "value_max", "unit", "denominator",
                 "comparator", "kind", "change", "province", "level", "period", "deadline", "text",
-                "start_char", "end_char", "value_start_char", "value_end_char", "sentence"],
+                "start_char", "end_char", "value_start_char", "value_end_char", "clean_start", "clean_end", "sentence"],
     "errors": ["doc_id", "source", "stage", "type", "message"],
 }
 
@@ -95,14 +95,16 @@ def article_rows(article, result: Annotated | None, with_tokens: bool = False) -
             "doc_id": article.doc_id, "person": i, "name": person.name, "titles": list(person.titles),
             "canonical_title": person.canonical_title, "organization": person.organization,
             "province": person.province, "role": person.role, "n_mentions": max(1, len(person.mentions)),
-            "start_char": start, "end_char": end, "sentence": sentences.around(person.start_char)})
+            "start_char": start, "end_char": end, "clean_start": person.start_char, "clean_end": person.end_char,
+            "sentence": sentences.around(person.start_char)})
     for mention in doc._.dates or []:
         start, end = original(mention.start_char, mention.end_char)
         rows["dates"].append({
             "doc_id": article.doc_id, "text": mention.text, "value": mention.value,
             "granularity": mention.granularity, "start": mention.start, "end": mention.end,
             "role": mention.role, "year_inferred": mention.year_inferred,
-            "start_char": start, "end_char": end, "sentence": sentences.around(mention.start_char)})
+            "start_char": start, "end_char": end, "clean_start": mention.start_char,
+            "clean_end": mention.end_char, "sentence": sentences.around(mention.start_char)})
     for i, metric in enumerate(doc._.metrics or []):
         start, end = original(metric.start_char, metric.end_char)
         vstart, vend = (original(metric.value_start_char, metric.value_end_char)
@@ -114,6 +116,7 @@ def article_rows(article, result: Annotated | None, with_tokens: bool = False) -
             "kind": metric.kind, "change": metric.change, "province": metric.province, "level": metric.level,
             "period": metric.period, "deadline": metric.deadline, "text": metric.text,
             "start_char": start, "end_char": end, "value_start_char": vstart, "value_end_char": vend,
+            "clean_start": metric.start_char, "clean_end": metric.end_char,
             "sentence": sentences.around(metric.start_char)})
     base.update({
         "province": doc._.province, "published": doc._.published, "published_reason": doc._.published_reason,

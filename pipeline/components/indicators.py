@@ -1,21 +1,902 @@
-"""PLACEHOLDER for the indicators component — being written; sets doc._.metrics to an empty list."""
+"""Tie each figure to the indicator it measures: ``doc._.quantities`` → ``doc._.metrics``.
+
+Vietnamese press writes an indicator in two orders, and the figure's neighbours tell which:
+- indicator first, joined to the value by a linking verb: "tỷ lệ hộ gia đình có cáp quang đạt
+  76,6%" — the indicator is the noun phrase before the verb, back to the start of its clause;
+- value first: "100% thủ tục hành chính có đủ điều kiện … trên Cổng Dịch vụ công của tỉnh",
+  "71 Tổ Công nghệ số cộng đồng cấp xã" — the indicator is the phrase after the value, up to
+  the end of its clause.
+On top of these two readings come the constructions that carry an indicator across figures:
+coordinated figures sharing one predicate ("95% hồ sơ … cấp tỉnh, 75% … cấp huyện và 40% …
+được xử lý trên môi trường mạng"), elliptic heads ("… với 687 thành viên", "91% tại cấp
+huyện"), a verb phrase given to the counted things ("rà quét lỗ hổng bảo mật cho 08 huyện" →
+"huyện được rà quét lỗ hổng bảo mật"), a change or ratio of the figure just named ("…, tăng
+4,3%", "bằng 80,5% dự toán"), and ranks, whose indicator is what is ranked ("xếp thứ 13/63
+về Chỉ số …").
+
+Phrase edges come from the tokenizer's words, clause punctuation, the cue words of
+``models/indicator_cues.json`` and, where a noun must be told from a verb (is this comma inside
+a list of nouns, where does the predicate start), underthesea's POS tags — computed only for
+the sentences that hold a figure. Never a fixed character window.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..records import Metric, Quantity
+from ..resources import load_json
+from .quantities import Piece, _phrases, ends_with, pieces_of, starts_with
 
-class Placeholder:
-    def __init__(self, **settings: object) -> None:
-        self.settings = settings
+_SPACES = regex.compile(r"\s+")
+_EDGE_PUNCT = regex.compile(r"^[\s,;:.\-–—]+|[\s,;:.\-–—]+$")
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_MAX_PIECES = 400  # pieces of one sentence read for indicators (hostile input guard)
+
+Phr = dict[int, set[tuple[str, ...]]]
+
+
+@dataclass
+class Cues:
+    """``models/indicator_cues.json`` compiled into phrase tables."""
+
+    strong: frozenset[str]
+    linking: dict[str, Phr]
+    skip_before_value: Phr
+    head_cues: Phr
+    lead_strip: Phr
+    time_words: Phr
+    np_stops: Phr
+    coordinators: Phr
+    transfer_preps: Phr
+    light_verbs: Phr
+    passive: str
+    no_passive_verbs: Phr
+    passive_append: bool
+    passive_max_syllables: int
+    with_words: Phr
+    ratio_verbs: Phr
+    ratio_link: str
+    locatives: Phr
+    level_words: Phr
+    rank_about: Phr
+    rank_group_words: Phr
+    rank_heads: Phr
+    rank_change_prefix: str
+    possessive: Phr
+    place_words: Phr
+    max_parenthetical: int
+
+    @classmethod
+    def load(cls, name: str) -> Cues:
+        d = load_json(name)
+        return cls(
+            strong=frozenset(d.get("strong_boundaries", [";", ":", "."])),
+            linking={k: _phrases(v) for k, v in d.get("linking_verbs", {}).items()},
+            skip_before_value=_phrases(d.get("skip_before_value", [])),
+            head_cues=_phrases(d.get("head_cues", [])),
+            lead_strip=_phrases(d.get("lead_strip", [])),
+            time_words=_phrases(d.get("time_words", [])),
+            np_stops=_phrases(d.get("np_stops", [])),
+            coordinators=_phrases(d.get("coordinators", [])),
+            transfer_preps=_phrases(d.get("transfer_preps", [])),
+            light_verbs=_phrases(d.get("light_verbs", [])),
+            passive=d.get("passive", "được"),
+            no_passive_verbs=_phrases(d.get("no_passive_verbs", [])),
+            passive_append=bool(d.get("passive_append", True)),
+            passive_max_syllables=int(d.get("passive_max_syllables", 5)),
+            with_words=_phrases(d.get("with_words", [])),
+            ratio_verbs=_phrases(d.get("ratio_verbs", [])),
+            ratio_link=d.get("ratio_link", "so với"),
+            locatives=_phrases(d.get("locatives", [])),
+            level_words=_phrases(d.get("level_words", [])),
+            rank_about=_phrases(d.get("rank_about", ["về"])),
+            rank_group_words=_phrases(d.get("rank_group_words", [])),
+            rank_heads=_phrases(d.get("rank_heads", [])),
+            rank_change_prefix=d.get("rank_change_prefix", "thứ hạng"),
+            possessive=_phrases(d.get("possessive", ["của"])),
+            place_words=_phrases(d.get("place_words", [])),
+            max_parenthetical=int(d.get("max_parenthetical_syllables", 6)),
+        )
+
+
+@dataclass
+class Draft:
+    """One figure being tied to its indicator."""
+
+    quantity: Quantity
+    qa: int  # first piece of the figure (comparator included)
+    qb: int  # last piece of the figure
+    indicator: str = ""
+    start: int = -1  # span of ``text``
+    end: int = -1
+    mode: str = ""  # subject | value | transfer | rank | step | elliptic
+    np: tuple[int, int] | None = None  # value-first noun phrase pieces [a, b)
+    np_end: str = ""  # why the value-first phrase ended: figure | boundary | stop
+    verb_at: int | None = None  # first predicate piece inside ``np``
+    subject: tuple[int, int] | None = None
+
+
+def _default_pos(text: str) -> list[tuple[str, str]]:
+    from underthesea import pos_tag
+
+    return pos_tag(text)
+
+
+@dataclass
+class Sentence:
+    """The pieces of one sentence, the figures in it, and lazily its POS tags."""
+
+    text: str  # the whole document text
+    start: int
+    end: int
+    pieces: list[Piece]
+    tagger: Callable[[str], list[tuple[str, str]]]
+    figure_ends: set[int] = field(default_factory=set)
+    _tags: list[str] | None = field(default=None, repr=False)
+
+    def tag(self, i: int) -> str:
+        if self._tags is None:
+            self._tags = self._compute_tags()
+        return self._tags[i] if 0 <= i < len(self._tags) else ""
+
+    def _compute_tags(self) -> list[str]:
+        sentence = self.text[self.start:self.end]
+        try:
+            tagged = self.tagger(sentence)
+        except Exception:  # noqa: BLE001 - a tagger failure only loses the POS hints
+            tagged = []
+        spans: list[tuple[int, int, str]] = []
+        cursor = 0
+        for word, tag in tagged:
+            at = sentence.find(word, cursor)
+            if at < 0:
+                continue
+            spans.append((self.start + at, self.start + at + len(word), tag))
+            cursor = at + len(word)
+        starts = [s for s, _, _ in spans]
+        tags: list[str] = []
+        for p in self.pieces:
+            k = bisect.bisect_right(starts, p.start) - 1
+            tags.append(spans[k][2] if k >= 0 and spans[k][0] <= p.start < spans[k][1] else "")
+        return tags
+
+    def is_verb(self, i: int) -> bool:
+        return self.tag(i).startswith("V")
+
+    def is_nominal(self, i: int) -> bool:
+        p = self.pieces[i]
+        if p.text.isupper() and len(p.text) > 1:
+            return True
+        return self.tag(i) in {"N", "Np", "Nc", "Nu", "Ny", "Nb", "M", "X", "L"}
+
+    def words(self, a: int, b: int) -> str:
+        """Text of pieces [a, b) as written."""
+        if a >= b:
+            return ""
+        return self.text[self.pieces[a].start:self.pieces[b - 1].end]
+
+
+def _clean(text: str) -> str:
+    text = _SPACES.sub(" ", text)
+    text = _EDGE_PUNCT.sub("", text)
+    if text.count("(") > text.count(")"):
+        text = text[:text.rfind("(")].rstrip(" ,")
+    return text.strip()
+
+
+def _syllables(text: str) -> list[str]:
+    return regex.findall(r"\w+", text.casefold())
+
+
+def _overlap_f1(a: str, b: str) -> float:
+    x, y = _syllables(a), _syllables(b)
+    if x[:2] == ["tỷ", "lệ"]:
+        x = x[2:]
+    if y[:2] == ["tỷ", "lệ"]:
+        y = y[2:]
+    if not x or not y:
+        return 0.0
+    common = sum(min(x.count(w), y.count(w)) for w in set(x))
+    if not common:
+        return 0.0
+    p, r = common / len(x), common / len(y)
+    return 2 * p * r / (p + r)
+
+
+class IndicatorFinder:
+    """Builds the metrics of one document from its figures."""
+
+    def __init__(self, cues: Cues, tagger: Callable[[str], list[tuple[str, str]]] | None = None) -> None:
+        self.c = cues
+        self.tagger = tagger or _default_pos
+
+    # -- document ------------------------------------------------------------------------
+    def metrics(self, text: str, sentences: Sequence[tuple[int, int]], quantities: Sequence[Quantity],
+                title_end: int = -1) -> list[Metric]:
+        ordered = sorted(quantities, key=lambda q: q.start_char)
+        starts = [q.start_char for q in ordered]
+        out: list[Metric] = []
+        for s_start, s_end in sentences:
+            lo = bisect.bisect_left(starts, s_start)
+            hi = bisect.bisect_left(starts, s_end)
+            if lo >= hi:
+                continue
+            try:
+                out.extend(self._sentence(text, s_start, s_end, ordered[lo:hi]))
+            except Exception:  # noqa: BLE001 - one odd sentence must not lose the article
+                continue
+        return dedupe(out, title_end)
+
+    # -- sentence ------------------------------------------------------------------------
+    def _sentence(self, text: str, s_start: int, s_end: int, quantities: Sequence[Quantity]) -> list[Metric]:
+        pieces = pieces_of(text, s_start, s_end)[:_MAX_PIECES]
+        if not pieces:
+            return []
+        sent = Sentence(text, s_start, s_end, pieces, self.tagger)
+        piece_starts = [p.start for p in pieces]
+        drafts: list[Draft] = []
+        for q in quantities:
+            qa = bisect.bisect_right(piece_starts, q.start_char) - 1
+            qb = bisect.bisect_right(piece_starts, q.end_char - 1) - 1
+            if qa < 0 or qb < qa or qb >= len(pieces):
+                continue
+            drafts.append(Draft(q, qa, qb))
+        figure_starts = {d.qa for d in drafts}
+        sent.figure_ends = {d.qb for d in drafts}
+        for k, d in enumerate(drafts):
+            self._read(sent, d, drafts[:k], figure_starts)
+        self._share_predicates(sent, drafts)
+        return [self._metric(d) for d in drafts if d.indicator]
+
+    def _read(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int]) -> None:
+        q = d.quantity
+        if q.unit == "rank":
+            self._rank(s, d, before, figures)
+            return
+        if q.unit == "count" and q.change in {"increase", "decrease"} and q.noun and \
+                starts_with([Piece(q.noun, q.noun.casefold(), 0, 0)], 0, _STEP) and self._rank_step(s, d, before, figures):
+            return
+        kind = "count" if q.unit in {"count", "fraction"} else "percent"
+        verb_end = self._skip_back(s, d.qa, self.c.skip_before_value)
+        link = ends_with(s.pieces, verb_end, self.c.linking.get(kind, {}))
+        if link and not (q.unit == "fraction"):
+            self._subject_first(s, d, verb_end - link, before, figures, link_at=verb_end - link)
+            return
+        prep = ends_with(s.pieces, d.qa, self.c.transfer_preps)
+        if prep and q.unit in {"count", "fraction", "%"} and self._transfer(s, d, d.qa - prep, figures):
+            return
+        self._value_first(s, d, before, figures, verb_end)
+
+    # -- readings ------------------------------------------------------------------------
+    def _value_first(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int) -> None:
+        a = d.qb + 1
+        a += self._after_comparator(s, a)
+        b, why = self._np_end(s, a, figures)
+        d.np, d.np_end = (a, b), why
+        d.mode = "value"
+        with_n = ends_with(s.pieces, d.qa, self.c.with_words)
+        prev_count = next((p for p in reversed(before) if p.quantity.unit in {"count", "fraction"}
+                           and p.mode in {"value", "transfer", "elliptic"}), None)
+        q = d.quantity
+        if a >= b or (q.unit in {"VND", "USD"} and self._is_prep(s, a)):
+            if q.unit in {"VND", "USD"}:
+                self._money(s, d, before, figures, verb_end, a, b)
+                return
+            self._subject_first(s, d, verb_end, before, figures, link_at=None)
+            return
+        np_text = s.words(a, b)
+        if self._starts_level(s, a):
+            ref = before[-1] if before else None
+            if ref is not None and ref.indicator:
+                d.indicator = _replace_level(ref.indicator, _clean(np_text), self.c)
+                d.mode = "elliptic"
+                d.start, d.end = s.pieces[d.qa].start, s.pieces[b - 1].end
+                return
+        if with_n and prev_count is not None and prev_count.indicator:
+            d.indicator = _clean(np_text) + " " + prev_count.indicator
+            d.mode = "elliptic"
+            d.start, d.end = prev_count.start, s.pieces[b - 1].end
+            return
+        verb = self._verb_before(s, d.qa)
+        d.verb_at = self._first_predicate(s, a, b)
+        indicator = self._phrase(s, a, b)
+        d.start, d.end = s.pieces[d.qa].start, s.pieces[b - 1].end
+        if verb is not None and self.c.passive_append and q.unit in {"count", "fraction"} and d.verb_at is None:
+            head_len = len(_syllables(indicator))
+            if head_len <= self.c.passive_max_syllables:
+                vtext = s.words(*verb)
+                indicator = f"{indicator} {self.c.passive} {vtext}"
+                d.start = s.pieces[verb[0]].start
+        d.indicator = _clean(indicator)
+
+    def _money(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int,
+               a: int, b: int) -> None:
+        """Money after a verb: "bố trí 312 tỷ đồng cho các nhiệm vụ …" → "bố trí cho các nhiệm vụ …"."""
+        verb = self._verb_before(s, d.qa)
+        if verb is not None and a < b:
+            d.indicator = _clean(s.words(*verb) + " " + self._phrase(s, a, b))
+            d.start, d.end = s.pieces[verb[0]].start, s.pieces[b - 1].end
+            d.mode = "value"
+            return
+        self._subject_first(s, d, verb_end, before, figures, link_at=None, keep_verb=verb is not None)
+
+    def _subject_first(self, s: Sentence, d: Draft, verb_at: int, before: list[Draft], figures: set[int],
+                       link_at: int | None, keep_verb: bool = False) -> None:
+        """Indicator before the (linking) verb at ``verb_at``."""
+        d.mode = "subject"
+        end = verb_at
+        if keep_verb:
+            end = d.qa
+            end = self._skip_back(s, end, self.c.skip_before_value)
+        a, b = self._subject(s, end, figures)
+        subject = self._phrase(s, a, b) if a < b else ""
+        subject = _clean(subject)
+        tail = self._trailing_locative(s, d, figures)
+        q = d.quantity
+        ratio = link_at is not None and ends_with(s.pieces, verb_at + 1 if verb_at < len(s.pieces) else verb_at,
+                                                 self.c.ratio_verbs)
+        ratio = bool(link_at is not None and starts_with(s.pieces, link_at, self.c.ratio_verbs))
+        ref = before[-1] if before else None
+        if not subject or self._only_level(subject):
+            if ref is not None and ref.indicator:
+                if subject:
+                    d.indicator = _replace_level(ref.indicator, subject, self.c)
+                elif ratio:
+                    noun = self._noun_after(s, d, figures)
+                    d.indicator = f"{ref.indicator} {self.c.ratio_link} {noun}" if noun else ref.indicator
+                else:
+                    d.indicator = ref.indicator
+                d.mode = "elliptic"
+                d.start = min(ref.start, s.pieces[d.qa].start) if ref.start >= 0 else s.pieces[d.qa].start
+                d.end = s.pieces[d.qb].end
+                if tail:
+                    d.indicator = _replace_level(d.indicator, tail, self.c)
+                return
+            prev = self._previous_clause_subject(s, a if a < b else end, figures)
+            if prev:
+                subject = prev
+        if not subject:
+            return
+        if q.unit == "count" and link_at is not None:
+            noun = self._noun_after(s, d, figures)
+            if noun and len(_syllables(noun)) >= 2 and _overlap_f1(noun, subject) < 0.5:
+                subject = f"{noun} {subject}"
+        if tail:
+            subject = f"{subject} {tail}"
+        d.indicator = _clean(subject)
+        d.subject = (a, b)
+        d.start = s.pieces[a].start if a < b else s.pieces[d.qa].start
+        d.end = s.pieces[d.qb].end
+
+    def _transfer(self, s: Sentence, d: Draft, prep_at: int, figures: set[int]) -> bool:
+        """"VERB-PHRASE cho 08 huyện, thành phố" → "huyện, thành phố được VERB-PHRASE"."""
+        a = d.qb + 1
+        a += self._after_comparator(s, a)
+        b, why = self._np_end(s, a, figures)
+        if a >= b:
+            return False
+        start = self._clause_start(s, prep_at, figures)
+        vp_start = None
+        for i in range(start, prep_at):
+            if s.is_verb(i) and not ends_with(s.pieces, i + 1, self.c.light_verbs):
+                vp_start = i
+                break
+        if vp_start is None:
+            return False
+        # skip light verbs and auxiliaries at the start of the verb phrase
+        while vp_start < prep_at:
+            n = starts_with(s.pieces, vp_start, self.c.light_verbs)
+            if not n or vp_start + n >= prep_at:
+                break
+            vp_start += n
+        vp = s.words(vp_start, prep_at)
+        if not vp or len(_syllables(vp)) > 14:
+            return False
+        np_text = self._phrase(s, a, b)
+        d.indicator = _clean(f"{_clean(np_text)} {self.c.passive} {_clean(vp)}")
+        d.mode = "transfer"
+        d.np, d.np_end = (a, b), why
+        d.start, d.end = s.pieces[vp_start].start, s.pieces[b - 1].end
+        return True
+
+    def _rank(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int]) -> None:
+        d.mode = "rank"
+        # "… xếp thứ 13/63 tỉnh thành về Chỉ số …": what follows "về"
+        j = d.qb + 1
+        while j < len(s.pieces) and j - d.qb < 14:
+            p = s.pieces[j]
+            if p.text in self.c.strong or j in figures or p.is_number:
+                break
+            n = starts_with(s.pieces, j, self.c.rank_about)
+            if n:
+                b, _ = self._np_end(s, j + n, figures, rank=True)
+                if b > j + n:
+                    d.indicator = _clean(self._phrase(s, j + n, b))
+                    d.start, d.end = s.pieces[d.qa].start, s.pieces[b - 1].end
+                    subject_a, _ = self._subject(s, self._rank_verb(s, d.qa), figures)
+                    if subject_a < d.qa:
+                        d.start = s.pieces[subject_a].start
+                    return
+                break
+            if not starts_with(s.pieces, j, self.c.rank_group_words) and p.text != ",":
+                break
+            j += 1
+        verb = self._rank_verb(s, d.qa)
+        a, b = self._subject(s, verb, figures)
+        subject = _clean(self._phrase(s, a, b)) if a < b else ""
+        subject = self._drop_place(s, subject)
+        if subject:
+            d.indicator = subject
+            d.start, d.end = s.pieces[a].start, s.pieces[d.qb].end
+            return
+        head = self._rank_head(s, d.qa, figures)
+        if head is not None:
+            d.indicator = _clean(self._phrase(s, *head))
+            d.start, d.end = s.pieces[head[0]].start, s.pieces[d.qb].end
+            return
+        ref = before[-1] if before else None
+        if ref is not None and ref.indicator:
+            d.indicator = ref.indicator
+            d.start, d.end = ref.start, s.pieces[d.qb].end
+            return
+        prev = self._previous_clause_subject(s, verb, figures)
+        if prev:
+            d.indicator = self._drop_place(s, prev)
+            d.start, d.end = s.pieces[d.qa].start, s.pieces[d.qb].end
+
+    def _rank_step(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int]) -> bool:
+        """"…, tăng 9 bậc": the rank named just before; "thứ hạng chung … tăng 5 bậc": its subject."""
+        verb = self._skip_back(s, d.qa, self.c.skip_before_value)
+        a, b = self._subject(s, verb, figures)
+        subject = _clean(self._phrase(s, a, b)) if a < b else ""
+        if subject and not self._only_level(subject):
+            d.indicator, d.mode = subject, "step"
+            d.start, d.end = s.pieces[a].start, s.pieces[d.qb].end
+            return True
+        ref = next((p for p in reversed(before) if p.quantity.unit == "rank" and p.indicator), None)
+        if ref is None:
+            return False
+        d.indicator = f"{self.c.rank_change_prefix} {ref.indicator}"
+        d.mode = "step"
+        d.start, d.end = ref.start, s.pieces[d.qb].end
+        return True
+
+    # -- coordinated figures -------------------------------------------------------------
+    def _share_predicates(self, s: Sentence, drafts: list[Draft]) -> None:
+        """Give a predicate written once to every coordinated figure ("95% …, 75% … và 40% … được
+        xử lý …"), and an elliptic figure ("91% tại cấp huyện") the head noun of the first."""
+        group: list[Draft] = []
+        for d in [*drafts, None]:
+            if d is not None and d.mode in {"value", "transfer", "elliptic"} and d.np is not None and (
+                    not group or group[-1].np_end == "figure"):
+                group.append(d)
+                continue
+            if len(group) >= 2:
+                self._distribute(s, group)
+            group = [d] if d is not None and d.mode in {"value", "transfer"} and d.np is not None else []
+
+    def _distribute(self, s: Sentence, group: list[Draft]) -> None:
+        last = group[-1]
+        if last.mode != "value" or last.verb_at is None or last.np is None:
+            return
+        predicate = _clean(s.words(last.verb_at, last.np[1]))
+        if not predicate:
+            return
+        head = group[0]
+        for d in group[:-1]:
+            if d.mode != "value" or d.verb_at is not None or d.np is None:
+                continue
+            if d.quantity.unit != last.quantity.unit:
+                continue
+            d.indicator = _clean(f"{d.indicator} {predicate}")
+        # elliptic members ("91% tại cấp huyện") take the first member's head noun
+        if head.np is None:
+            return
+        head_end = self._head_end(s, *head.np)
+        head_noun = _clean(s.words(head.np[0], head_end)) if head_end > head.np[0] else ""
+        for d in group[1:]:
+            if d.np is None or not head_noun or not self._starts_level(s, d.np[0]):
+                continue
+            own = _clean(s.words(d.np[0], d.verb_at if d.verb_at is not None else d.np[1]))
+            d.indicator = _clean(f"{head_noun} {own} {predicate}" if d is not last else f"{head_noun} {own} {predicate}")
+            d.mode = "value"
+
+    # -- phrase edges --------------------------------------------------------------------
+    def _np_end(self, s: Sentence, a: int, figures: set[int], rank: bool = False) -> tuple[int, str]:
+        """End (exclusive) of the noun phrase read after a value, and why it ended."""
+        seen_verb = False
+        depth = 0
+        j = a
+        n = len(s.pieces)
+        while j < n:
+            p = s.pieces[j]
+            if j in figures and j != a:
+                return j, "figure"
+            if p.text == "(":
+                close = _closing(s.pieces, j)
+                if close is None:
+                    return j, "boundary"
+                if close - j - 1 > self.c.max_parenthetical or any(k in figures for k in range(j, close)):
+                    return j, "stop"
+                j = close + 1
+                continue
+            if p.text == ")" and depth == 0:
+                return j, "boundary"
+            if p.text in self.c.strong or p.text in {"“", "”"} and False:
+                return j, "boundary"
+            if j > a and starts_with(s.pieces, j, self.c.np_stops):
+                return j, "stop"
+            if p.text == ",":
+                nxt = j + 1
+                if nxt >= n or nxt in figures or s.pieces[nxt].is_number and (nxt + 1 < n and s.pieces[nxt + 1].text == "%"):
+                    return j, "figure" if nxt in figures else "boundary"
+                if rank or starts_with(s.pieces, nxt, self.c.np_stops) or starts_with(s.pieces, nxt, self.c.lead_strip):
+                    return j, "stop"
+                before_verb, after_verb = s.is_verb(j - 1), s.is_verb(nxt)
+                if seen_verb and not (before_verb and after_verb):
+                    return j, "stop"
+                if before_verb != after_verb and not (s.is_nominal(nxt) and not seen_verb):
+                    return j, "stop"
+                j += 1
+                continue
+            if starts_with(s.pieces, j, self.c.coordinators):
+                k = j + starts_with(s.pieces, j, self.c.coordinators)
+                if k in figures:
+                    return j, "figure"
+            if j > a and s.is_verb(j) and j - 1 >= a and s.is_nominal(j - 1):
+                seen_verb = True
+            j += 1
+        return j, "boundary"
+
+    def _subject(self, s: Sentence, end: int, figures: set[int]) -> tuple[int, int]:
+        """Pieces [a, b) of the indicator written before the verb at ``end``."""
+        end = self._skip_back(s, end, self.c.skip_before_value)
+        start = self._clause_start(s, end, figures)
+        start = self._merge_segments(s, start, figures)
+        a, b = start, end
+        # an indicator opener inside the clause wins ("phấn đấu tốc độ tăng trưởng …")
+        for i in range(a, b):
+            if starts_with(s.pieces, i, self.c.head_cues) and not (i > a and s.pieces[i - 1].low == "("):
+                a = i
+                break
+        else:
+            a = self._strip_lead(s, a, b)
+        b = self._strip_tail(s, a, b)
+        return a, b
+
+    def _clause_start(self, s: Sentence, end: int, figures: set[int]) -> int:
+        i = end - 1
+        depth = 0
+        while i >= 0:
+            p = s.pieces[i]
+            if p.text == ")":
+                depth += 1
+            elif p.text == "(":
+                if depth == 0:
+                    return i + 1
+                depth -= 1
+            elif depth == 0 and (p.text in self.c.strong or p.text == ","):
+                return i + 1
+            elif depth == 0 and self._figure_end_at(s, i, figures):
+                return i + 1
+            i -= 1
+        return 0
+
+    def _figure_end_at(self, s: Sentence, i: int, figures: set[int]) -> bool:
+        """Is piece ``i`` the last piece of some figure (a subject never spans a figure)?"""
+        return i in s.figure_ends
+
+    def _merge_segments(self, s: Sentence, start: int, figures: set[int]) -> int:
+        """Join comma segments of one noun phrase: "tỷ lệ số hóa, kết quả giải quyết …"."""
+        while start >= 2 and s.pieces[start - 1].text == ",":
+            if starts_with(s.pieces, start, self.c.head_cues) or starts_with(s.pieces, start, self.c.lead_strip):
+                break
+            if self._starts_time(s, start):
+                break
+            prev = self._clause_start(s, start - 1, figures)
+            stripped = self._strip_lead(s, prev, start - 1)
+            if not starts_with(s.pieces, stripped, self.c.head_cues):
+                break
+            if any(s.pieces[k].text in self.c.strong for k in range(prev, start - 1)):
+                break
+            if start - 1 - stripped > 12:
+                break
+            start = prev
+        return start
+
+    def _strip_lead(self, s: Sentence, a: int, b: int) -> int:
+        changed = True
+        while changed and a < b:
+            changed = False
+            n = starts_with(s.pieces, a, self.c.lead_strip)
+            if n and a + n <= b:
+                a += n
+                changed = True
+                continue
+            t = self._time_len(s, a, b)
+            if t:
+                a += t
+                changed = True
+                continue
+            if s.pieces[a].text in {",", "-", "–"}:
+                a += 1
+                changed = True
+        return a
+
+    def _strip_tail(self, s: Sentence, a: int, b: int) -> int:
+        changed = True
+        while changed and b > a:
+            changed = False
+            n = ends_with(s.pieces, b, self.c.skip_before_value)
+            if n and b - n >= a:
+                b -= n
+                changed = True
+                continue
+            if s.pieces[b - 1].text in {",", "-", "–"}:
+                b -= 1
+                changed = True
+                continue
+            # a trailing duration "9 tháng", "6 tháng đầu năm"
+            for k in range(max(a, b - 5), b):
+                if s.pieces[k].is_number and k + 1 < b and s.pieces[k + 1].low == "tháng":
+                    if k > a:
+                        b = k
+                        changed = True
+                    break
+        return b
+
+    def _time_len(self, s: Sentence, a: int, b: int) -> int:
+        """Length of a time adverbial at ``a`` ("năm 2023", "6 tháng đầu năm", "quý I/2023")."""
+        i = a
+        p = s.pieces
+        if i < b and p[i].is_number and i + 1 < b and p[i + 1].low in {"tháng", "năm", "quý"}:
+            i += 2
+        elif starts_with(p, i, self.c.time_words):
+            i += starts_with(p, i, self.c.time_words)
+        else:
+            return 0
+        while i < b and (p[i].is_number or p[i].text in {"/", "-", "–"} or p[i].low in {
+                "đầu", "cuối", "năm", "qua", "nay", "này", "trước", "tới", "i", "ii", "iii", "iv", "đến", "hết",
+                "tháng", "còn", "lại", "của", "đầu", "tiên", "sau"}):
+            if p[i].low == "của" and not (i + 1 < b and p[i + 1].low == "năm"):
+                break
+            i += 1
+        return i - a
+
+    def _starts_time(self, s: Sentence, a: int) -> bool:
+        return self._time_len(s, a, len(s.pieces)) > 0
+
+    def _skip_back(self, s: Sentence, end: int, phrases: Phr) -> int:
+        while end > 0:
+            n = ends_with(s.pieces, end, phrases)
+            if not n:
+                break
+            end -= n
+        return end
+
+    def _after_comparator(self, s: Sentence, a: int) -> int:
+        """Pieces of "trở lên" etc. already in the figure are skipped; nothing else."""
+        return 0
+
+    def _is_prep(self, s: Sentence, a: int) -> bool:
+        return s.pieces[a].low in {"cho", "để", "từ", "nhằm", "vào"} if a < len(s.pieces) else False
+
+    def _starts_level(self, s: Sentence, a: int) -> bool:
+        if a >= len(s.pieces):
+            return False
+        n = starts_with(s.pieces, a, self.c.locatives)
+        k = a + n
+        return k < len(s.pieces) and s.pieces[k].low == "cấp" and (n > 0 or True)
+
+    def _only_level(self, text: str) -> bool:
+        syl = _syllables(text)
+        return bool(syl) and len(syl) <= 4 and "cấp" in syl and syl[-1] in {
+            "tỉnh", "huyện", "xã", "thôn", "trung", "ương", "cơ", "sở"}
+
+    def _head_end(self, s: Sentence, a: int, b: int) -> int:
+        """End of the head noun of a phrase: before its first locative ("văn bản đi, đến | tại cấp tỉnh")."""
+        for i in range(a, b):
+            if i > a and (starts_with(s.pieces, i, self.c.locatives) or s.pieces[i].low == "cấp"):
+                return i
+        return a
+
+    def _first_predicate(self, s: Sentence, a: int, b: int) -> int | None:
+        """First piece of the predicate inside a value-first phrase ("… cấp xã | được xử lý …")."""
+        seen_noun = False
+        for i in range(a, b):
+            if s.pieces[i].low in {"được", "đã", "đang", "sẽ", "chưa", "bị"} and seen_noun:
+                return i
+            if s.is_verb(i) and seen_noun and i > a:
+                return i
+            if s.is_nominal(i):
+                seen_noun = True
+        return None
+
+    def _verb_before(self, s: Sentence, qa: int) -> tuple[int, int] | None:
+        """The verb (run of verb pieces) right before a value ("kích hoạt được 28.640 …")."""
+        end = self._skip_back(s, qa, self.c.skip_before_value)
+        if end <= 0 or ends_with(s.pieces, end, self.c.no_passive_verbs):
+            return None
+        if not s.is_verb(end - 1):
+            return None
+        a = end - 1
+        while a > 0 and s.is_verb(a - 1) and not ends_with(s.pieces, a, self.c.light_verbs):
+            a -= 1
+        return a, end
+
+    def _noun_after(self, s: Sentence, d: Draft, figures: set[int]) -> str:
+        a = d.qb + 1
+        b, _ = self._np_end(s, a, figures)
+        return _clean(self._phrase(s, a, b)) if a < b else ""
+
+    def _trailing_locative(self, s: Sentence, d: Draft, figures: set[int]) -> str:
+        """"đạt 81,6% ở cấp tỉnh" / "lên 85% tại khu vực đô thị": the place the figure is for."""
+        a = d.qb + 1
+        n = starts_with(s.pieces, a, self.c.locatives)
+        if not n or s.pieces[a].low == "trên":
+            return ""
+        b, _ = self._np_end(s, a + n, figures)
+        if b <= a + n:
+            return ""
+        return _clean(s.words(a, b))
+
+    def _previous_clause_subject(self, s: Sentence, end: int, figures: set[int]) -> str:
+        """The indicator of the clause before (", xếp thứ 12/63" after "Chỉ số … đạt 67,43 điểm")."""
+        i = end - 1
+        while i >= 0 and s.pieces[i].text != ",":
+            if s.pieces[i].text in self.c.strong:
+                return ""
+            i -= 1
+        if i <= 0:
+            return ""
+        for j in range(i - 1, -1, -1):
+            if s.pieces[j].text in self.c.strong:
+                break
+            for kind in ("percent",):
+                n = ends_with(s.pieces, j + 1, self.c.linking[kind]) if kind in self.c.linking else 0
+                if n and j + 1 - n > 0:
+                    a, b = self._subject(s, j + 1 - n, figures)
+                    text = _clean(self._phrase(s, a, b)) if a < b else ""
+                    if text:
+                        return text
+        return ""
+
+    def _rank_verb(self, s: Sentence, qa: int) -> int:
+        n = ends_with(s.pieces, qa, self.c.linking.get("rank", {}))
+        end = qa - n
+        while end > 0 and s.pieces[end - 1].low in {"được", "đã", "vẫn", "tiếp", "tục"}:
+            end -= 1
+        return end
+
+    def _rank_head(self, s: Sentence, end: int, figures: set[int]) -> tuple[int, int] | None:
+        for i in range(0, end):
+            n = starts_with(s.pieces, i, self.c.rank_heads)
+            if n:
+                j = i + n
+                while j < end and s.pieces[j].text not in self.c.strong and s.pieces[j].text != "," and \
+                        s.pieces[j].low not in {"vừa", "được", "do", "của", "đã", "mới"}:
+                    if s.pieces[j].text == "(":
+                        close = _closing(s.pieces, j)
+                        j = (close + 1) if close is not None else j + 1
+                        continue
+                    j += 1
+                return i, j
+        return None
+
+    def _drop_place(self, s: Sentence, subject: str) -> str:
+        """"Chỉ số … năm 2022 của Hải Dương" → without the possessive place; a bare place → ""."""
+        m = regex.search(r"\s+của\s+(?:tỉnh|huyện|thành phố|TP\.?|\p{Lu}[\p{L}\s\-–]*)$", subject)
+        if m:
+            subject = subject[:m.start()]
+        words = subject.split()
+        if words and all(w[:1].isupper() or w in {"-", "–"} for w in words):
+            return ""
+        if subject.casefold() in {"tỉnh", "huyện", "thành phố", "tỉnh ta", "địa phương"}:
+            return ""
+        return subject
+
+    def _phrase(self, s: Sentence, a: int, b: int) -> str:
+        """Text of pieces [a, b) without long parentheticals ("(sau khi hoàn thành …)")."""
+        parts: list[str] = []
+        i = a
+        seg = a
+        while i < b:
+            if s.pieces[i].text == "(":
+                close = _closing(s.pieces, i)
+                if close is not None and close < b and close - i - 1 > self.c.max_parenthetical:
+                    parts.append(s.words(seg, i))
+                    i = close + 1
+                    seg = i
+                    continue
+            i += 1
+        parts.append(s.words(seg, b))
+        return " ".join(x for x in parts if x)
+
+    def _metric(self, d: Draft) -> Metric:
+        q = d.quantity
+        start = min(d.start, q.start_char) if d.start >= 0 else q.start_char
+        end = max(d.end, q.end_char)
+        return Metric(indicator=d.indicator, value=q.value, unit=q.unit, text="", start_char=start,
+                      end_char=end, comparator=q.comparator, denominator=q.denominator,
+                      value_max=q.value_max, change=q.change, value_start_char=q.start_char,
+                      value_end_char=q.end_char)
+
+
+_STEP = _phrases(["bậc", "hạng", "vị trí"])
+
+
+def _closing(pieces: Sequence[Piece], i: int) -> int | None:
+    depth = 0
+    for k in range(i, min(len(pieces), i + 60)):
+        if pieces[k].text == "(":
+            depth += 1
+        elif pieces[k].text == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+def _replace_level(indicator: str, level: str, cues: Cues) -> str:
+    """Put ``level`` ("cấp huyện", "ở cấp xã") where ``indicator`` names its level, or append it."""
+    level = level.strip()
+    lvl = regex.sub(r"^(?:ở|tại|trên)\s+", "", level)
+    m = None
+    for m in regex.finditer(r"(?:(?:ở|tại)\s+)?cấp\s+\p{L}+(?:,\s*cấp\s+\p{L}+)*", indicator):
+        pass
+    if m is not None:
+        prefix = regex.match(r"(?:ở|tại)\s+", m.group())
+        keep = prefix.group() if prefix and not regex.match(r"(?:ở|tại)\s", level) else ""
+        return indicator[:m.start()] + keep + level + indicator[m.end():]
+    if lvl and lvl.casefold() in indicator.casefold():
+        return indicator
+    return f"{indicator} {level}"
+
+
+def dedupe(metrics: list[Metric], title_end: int = -1) -> list[Metric]:
+    """One metric per figure repeated in the title/sapo and the body (the body's is kept)."""
+    kept: list[Metric] = []
+    for m in sorted(metrics, key=lambda m: (m.start_char < title_end, m.start_char)):
+        twin = next((k for k in kept if k.unit == m.unit and abs(k.value - m.value) < 1e-9
+                     and k.denominator == m.denominator and _overlap_f1(k.indicator, m.indicator) >= 0.5), None)
+        if twin is None:
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start_char)
+
+
+def finalize_text(doc_text: str, metric: Metric) -> Metric:
+    metric.text = doc_text[metric.start_char:metric.end_char]
+    return metric
+
+
+class IndicatorsComponent:
+    """spaCy component: ``doc._.metrics`` from ``doc._.quantities``."""
+
+    def __init__(self, cues: str) -> None:
+        self.cues = cues
+        self.finder = IndicatorFinder(Cues.load(cues))
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.metrics is None:
+        quantities = doc._.quantities or []
+        if not quantities or not len(doc):
             doc._.metrics = []
+            return doc
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        meta = doc._.meta or {}
+        title = meta.get("title") if isinstance(meta, dict) else None
+        title_end = len(title) if title and doc.text.startswith(title) else -1
+        metrics = self.finder.metrics(doc.text, sentences, quantities, title_end)
+        doc._.metrics = [finalize_text(doc.text, m) for m in metrics]
         return doc
 
 
 @Language.factory("vnm_indicators", default_config={"cues": "indicator_cues.json"})
-def make(nlp: Language, name: str, cues: str) -> Placeholder:
-    return Placeholder(cues=cues)
+def make(nlp: Language, name: str, cues: str) -> IndicatorsComponent:
+    return IndicatorsComponent(cues)

@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 
 from ..resources import load_json
 
-_PREFIX = r"(?:tỉnh|thành phố|TP\.?|Tp\.?)\s+"
-_DISTRICT_PREFIX = r"(?:huyện|thị xã|quận)\s+"
+_PREFIX = r"(?i:tỉnh|thành phố|tp\.?)\s+"
+_DISTRICT_PREFIX = r"(?i:huyện|thị xã|quận)\s+"
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +53,8 @@ class ProvinceFinder:
     weights: dict[str, float]
     min_score: float
     min_ratio: float
+    national_cues: tuple[str, ...] = ()
+    national: dict | None = None
 
     def __post_init__(self) -> None:
         forms = sorted(self.names, key=len, reverse=True)
@@ -78,11 +80,20 @@ class ProvinceFinder:
                 score[province] += self.weights["outlet"]
         return score
 
+    def is_national(self, text: str, title: str | None, best: str, best_score: float) -> bool:
+        """Reporting from the centre that names provinces only as examples."""
+        if not self.national or (title and best in title):
+            return False
+        cues = sum(text.count(cue) for cue in self.national_cues)
+        return cues >= self.national["min_cues"] and best_score < self.national["max_province_score"]
+
     def find(self, text: str, title: str | None = None) -> str | None:
         ranked = self.scores(text, title).most_common(2)
         if not ranked or ranked[0][1] < self.min_score:
             return None
         if len(ranked) > 1 and ranked[0][1] < self.min_ratio * ranked[1][1]:
+            return None
+        if self.is_national(text, title, *ranked[0]):
             return None
         return ranked[0][0]
 
@@ -97,7 +108,8 @@ def finder(resource: str) -> ProvinceFinder:
         for alias in aliases:
             names[alias] = province
     return ProvinceFinder(names, districts, config["outlets"], config["weights"],
-                          config["min_score"], config["min_ratio"])
+                          config["min_score"], config["min_ratio"],
+                          tuple(config.get("national_cues", ())), config.get("national"))
 
 
 class ProvinceComponent:

@@ -1,21 +1,532 @@
-"""PLACEHOLDER for the quantities component — being written; sets doc._.quantities to an empty list."""
+"""Every figure an article reports: percentages, counts, fractions, ranks, money.
+
+A figure is a number plus what the words around it make of it: a unit ("%", "tỷ đồng", "7/11",
+"xếp thứ 13/63"), a comparator ("trên 95%", "từ 50% trở lên", "gần 1000"), and whether it is a
+change or a level ("tăng 5,2%", "giảm còn 1,05%"). Most numbers in an article are NOT figures:
+dates and years, document numbers ("Quyết định số 685/QĐ-UBND"), ordinals ("phiên thứ 2"),
+clock times, ages ("từ 15 tuổi trở lên"), scores ("60,14 điểm"), multipliers ("gấp 4,4 lần"),
+counts of other provinces ("1 trong 23 tỉnh") and counts that only name a structure
+("3 trụ cột") or the meeting itself ("48 đại biểu"). The rules that tell them apart read the
+syllables right around the number; every word they use is data (``models/units.json``).
+
+Input: ``doc.text``, ``doc.sents``, the words of the tokenizer (to tell the currency "đồng"
+from "đồng bào") and ``doc._.dates`` (numbers inside a date mention are skipped when the dates
+component found them; the own date guards here make that an optimisation, not a dependency).
+Output: ``doc._.quantities``, a list of ``pipeline.records.Quantity`` in text order.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..numbers import parse_vi_number, scale
+from ..records import Quantity
+from ..resources import load_json
 
-class Placeholder:
-    def __init__(self, **settings: object) -> None:
-        self.settings = settings
+# Pieces of a sentence: a number (digits with inner "." / ","), a run of letters, or one other
+# non-space character. Bounded repetitions, no overlapping alternatives: linear on any input.
+_PIECE = regex.compile(r"\d{1,20}(?:[.,]\d{1,20}){0,8}|[\p{L}\p{M}]{1,60}|[^\s\p{L}\p{M}\d]")
+_DIGITS = regex.compile(r"\d")
+_CLAUSE_END = frozenset(";.:!?")
+_MAX_SENTENCE = 20_000  # characters of one sentence that are read (hostile input guard)
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    low: str
+    start: int
+    end: int
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def pieces_of(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
+    """The pieces of ``text[start:end]`` with absolute offsets."""
+    end = len(text) if end is None else end
+    return [Piece(m.group(), m.group().casefold(), m.start(), m.end())
+            for m in _PIECE.finditer(text, start, end)]
+
+
+def _phrases(words: Iterable[str]) -> dict[int, set[tuple[str, ...]]]:
+    """Phrases split into piece tuples, grouped by length (for suffix/prefix matching)."""
+    out: dict[int, set[tuple[str, ...]]] = {}
+    for word in words:
+        key = tuple(p.low for p in pieces_of(word.casefold()))
+        if key:
+            out.setdefault(len(key), set()).add(key)
+    return out
+
+
+def _phrase_map(table: dict[str, str]) -> dict[int, dict[tuple[str, ...], str]]:
+    out: dict[int, dict[tuple[str, ...], str]] = {}
+    for word, value in table.items():
+        key = tuple(p.low for p in pieces_of(word.casefold()))
+        if key:
+            out.setdefault(len(key), {})[key] = value
+    return out
+
+
+def ends_with(pieces: Sequence[Piece], end: int, phrases: dict[int, set[tuple[str, ...]]] | dict) -> int:
+    """Length of the longest phrase that ends just before index ``end`` (0 when none)."""
+    for length in sorted(phrases, reverse=True):
+        if length <= end and tuple(p.low for p in pieces[end - length:end]) in phrases[length]:
+            return length
+    return 0
+
+
+def starts_with(pieces: Sequence[Piece], begin: int, phrases: dict[int, set[tuple[str, ...]]] | dict) -> int:
+    """Length of the longest phrase that starts at index ``begin`` (0 when none)."""
+    for length in sorted(phrases, reverse=True):
+        if begin + length <= len(pieces) and tuple(p.low for p in pieces[begin:begin + length]) in phrases[length]:
+            return length
+    return 0
+
+
+def _lookup(pieces: Sequence[Piece], end: int, table: dict[int, dict[tuple[str, ...], str]]) -> tuple[int, str | None]:
+    for length in sorted(table, reverse=True):
+        if length <= end:
+            key = tuple(p.low for p in pieces[end - length:end])
+            if key in table[length]:
+                return length, table[length][key]
+    return 0, None
+
+
+def _lookup_forward(pieces: Sequence[Piece], begin: int,
+                    table: dict[int, dict[tuple[str, ...], str]]) -> tuple[int, str | None]:
+    for length in sorted(table, reverse=True):
+        key = tuple(p.low for p in pieces[begin:begin + length])
+        if len(key) == length and key in table[length]:
+            return length, table[length][key]
+    return 0, None
+
+
+@dataclass
+class Lexicon:
+    """``models/units.json`` compiled into phrase tables."""
+
+    scales: dict[str, float]
+    currencies: dict[int, dict[tuple[str, ...], str]]
+    percent: dict[int, set[tuple[str, ...]]]
+    comparators_before: dict[int, dict[tuple[str, ...], str]]
+    comparators_after: dict[int, dict[tuple[str, ...], str]]
+    range_middle: dict[int, set[tuple[str, ...]]]
+    from_to_change: dict[int, set[tuple[str, ...]]]
+    change_before: dict[int, dict[tuple[str, ...], str]]
+    rank_cues: dict[int, set[tuple[str, ...]]]
+    rank_steps: dict[int, set[tuple[str, ...]]]
+    date_cues: dict[int, set[tuple[str, ...]]]
+    blocked_before: dict[int, set[tuple[str, ...]]]
+    blocked_after: dict[int, set[tuple[str, ...]]]
+    multiplier_before: dict[int, set[tuple[str, ...]]]
+    score_nouns: dict[int, set[tuple[str, ...]]]
+    structure_nouns: dict[int, set[tuple[str, ...]]]
+    structure_exempt_before: dict[int, set[tuple[str, ...]]]
+    meeting_nouns: list[str]
+    other_group_words: dict[int, set[tuple[str, ...]]]
+    named_lists: list[tuple[tuple[str, ...], frozenset[float]]]
+    measures: dict[int, set[tuple[str, ...]]]
+    linking_verbs: dict[int, set[tuple[str, ...]]]
+    _meeting_re: regex.Pattern = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        words = sorted(self.meeting_nouns, key=len, reverse=True)
+        self._meeting_re = regex.compile(
+            r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{M}])",
+            regex.IGNORECASE) if words else regex.compile(r"(?!)")
+
+    @classmethod
+    def load(cls, name: str) -> Lexicon:
+        data = load_json(name)
+        return cls(
+            scales={k.casefold(): float(v) for k, v in data.get("scales", {}).items()},
+            currencies=_phrase_map(data.get("currencies", {})),
+            percent=_phrases(data.get("percent_words", ["%"])),
+            comparators_before=_phrase_map(data.get("comparators_before", {})),
+            comparators_after=_phrase_map(data.get("comparators_after", {})),
+            range_middle=_phrases(data.get("range_middle", [])),
+            from_to_change=_phrases(data.get("from_to_change", [])),
+            change_before=_phrase_map(data.get("change_before", {})),
+            rank_cues=_phrases(data.get("rank_cues", [])),
+            rank_steps=_phrases(data.get("rank_steps", [])),
+            date_cues=_phrases(data.get("date_cues", [])),
+            blocked_before=_phrases(data.get("blocked_before", [])),
+            blocked_after=_phrases(data.get("blocked_after", [])),
+            multiplier_before=_phrases(data.get("multiplier_before", [])),
+            score_nouns=_phrases(data.get("score_nouns", [])),
+            structure_nouns=_phrases(data.get("structure_nouns", [])),
+            structure_exempt_before=_phrases(data.get("structure_exempt_before", [])),
+            meeting_nouns=list(data.get("meeting_nouns", [])),
+            other_group_words=_phrases(data.get("other_group_words", [])),
+            named_lists=[(tuple(p.low for p in pieces_of(item["noun"].casefold())),
+                          frozenset(float(c) for c in item.get("counts", [])))
+                         for item in data.get("named_lists", [])],
+            measures=_phrases(data.get("measures", [])),
+            linking_verbs=_phrases(data.get("linking_verbs", [])),
+        )
+
+    def mentions_meeting(self, text: str) -> bool:
+        return bool(self._meeting_re.search(text))
+
+
+@dataclass
+class _Figure:
+    """Working state for one number while its reading is decided."""
+
+    first: int  # index of the first piece of the figure (comparator included)
+    last: int  # index of the last piece (unit included)
+    value: float
+    unit: str
+    comparator: str = "="
+    denominator: float | None = None
+    value_max: float | None = None
+    change: str | None = None
+    noun: str | None = None
+
+
+def _adjacent(a: Piece, b: Piece) -> bool:
+    return a.end == b.start
+
+
+class QuantityFinder:
+    """Finds the figures of one text; pure, reusable, built once per component."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self._words: Mapping[int, str] | None = None
+
+    # -- the public entry -------------------------------------------------------------------
+    def find(self, text: str, sentences: Sequence[tuple[int, int]],
+             skip_spans: Sequence[tuple[int, int]] = (),
+             words: Mapping[int, str] | None = None) -> list[Quantity]:
+        """All figures of ``text``; ``sentences`` are (start, end) spans, ``skip_spans`` are date
+        mentions, ``words`` the tokenizer's words by start offset (so "đồng" alone is the currency,
+        not the first syllable of "đồng bào", and a counted noun is named by its whole word)."""
+        self._words = words
+        spans = sorted(skip_spans)
+        starts = [s for s, _ in spans]
+        out: list[Quantity] = []
+        for s_start, s_end in sentences:
+            if not _DIGITS.search(text, s_start, min(s_end, s_start + _MAX_SENTENCE)):
+                continue
+            pieces = pieces_of(text, s_start, min(s_end, s_start + _MAX_SENTENCE))
+            out.extend(self._sentence(text, pieces, spans, starts, words))
+        return out
+
+    # -- one sentence -----------------------------------------------------------------------
+    def _sentence(self, text: str, pieces: list[Piece], spans: Sequence[tuple[int, int]],
+                  starts: Sequence[int], words: Mapping[int, str] | None) -> list[Quantity]:
+        found: list[Quantity] = []
+        consumed: set[int] = set()
+        for i, piece in enumerate(pieces):
+            if i in consumed or not piece.is_number:
+                continue
+            if _inside(piece.start, spans, starts):
+                continue
+            figure = self._read(pieces, i, consumed, words)
+            if figure is None:
+                continue
+            first, last = pieces[figure.first], pieces[figure.last]
+            found.append(Quantity(
+                text=text[first.start:last.end], value=figure.value, unit=figure.unit,
+                start_char=first.start, end_char=last.end, comparator=figure.comparator,
+                denominator=figure.denominator, value_max=figure.value_max, change=figure.change,
+                noun=figure.noun))
+        return found
+
+    def _read(self, pieces: list[Piece], i: int, consumed: set[int],
+              words: Mapping[int, str] | None) -> _Figure | None:
+        """Decide what the number at ``pieces[i]`` is; None when it is no figure."""
+        lex = self.lex
+        piece = pieces[i]
+        prev = pieces[i - 1] if i > 0 else None
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        # glued to letters ("3G", "h30", "COVID-19", "Hue-S 2") or to a clock time ("15:57")
+        if prev is not None and _adjacent(prev, piece) and (prev.is_word or prev.text in ":-/_.#"):
+            return None
+        if nxt is not None and _adjacent(piece, nxt) and (nxt.is_word or nxt.text in ":_#"):
+            return None
+        value = parse_vi_number(piece.text)
+        if value is None:
+            return None
+        # multipliers, identifiers, ordinals, level names
+        if ends_with(pieces, i, lex.multiplier_before):
+            return None
+        rank_cue = ends_with(pieces, i, lex.rank_cues)
+        if not rank_cue and ends_with(pieces, i, lex.blocked_before):
+            return None
+        # "a/b": date, document number, rank or fraction; "a-b": date, span or identifier
+        denominator: float | None = None
+        last = i
+        if nxt is not None and _adjacent(piece, nxt) and nxt.text in "/-":
+            after = pieces[i + 2] if i + 2 < len(pieces) else None
+            if after is None or not _adjacent(nxt, after) or not after.is_number:
+                return None  # "685/QĐ-UBND", "06-NQ", a trailing slash
+            third = pieces[i + 4] if i + 4 < len(pieces) else None
+            if (i + 3 < len(pieces) and _adjacent(after, pieces[i + 3]) and pieces[i + 3].text in "/-.") and (
+                    third is not None and third.is_number):
+                consumed.update({i + 2, i + 4})
+                return None  # d/m/y, d-m-y
+            consumed.add(i + 2)
+            second = parse_vi_number(after.text)
+            if nxt.text == "-":
+                return self._dash_range(pieces, i, value, second, consumed)
+            if second is None or second <= 0:
+                return None
+            if ends_with(pieces, i, lex.date_cues) or second >= 1000:
+                return None  # "ngày 7/3", "tháng 4/2025"
+            if value > second:
+                return None  # "24/7"
+            following = pieces[i + 3] if i + 3 < len(pieces) else None
+            if not rank_cue and value <= 31 and 1 <= second <= 12 and not (following is not None and following.is_word):
+                return None  # a bare "d/m"
+            denominator = second
+            last = i + 2
+        elif self._year_like(piece, value, pieces, i):
+            return None
+        if rank_cue:
+            return _Figure(first=i, last=last, value=value, unit="rank", denominator=denominator,
+                           comparator=self._comparator_before(pieces, i - rank_cue)[1])
+        figure = self._unit(pieces, i, last, value, denominator, words)
+        if figure is None:
+            return None
+        self._comparator(pieces, figure, consumed)
+        return figure
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _year_like(self, piece: Piece, value: float, pieces: list[Piece], i: int) -> bool:
+        """A bare four-digit year ("năm 2023", "2022 và 2023") — unless a noun is counted after it."""
+        if not (len(piece.text) == 4 and piece.text.isdigit() and 1900 <= value <= 2100):
+            return False
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is None or not nxt.is_word:
+            return True
+        if ends_with(pieces, i, _YEAR_BEFORE):
+            return True
+        return bool(starts_with(pieces, i + 1, self.lex.blocked_after))
+
+    def _dash_range(self, pieces: list[Piece], i: int, low: float, high: float | None,
+                    consumed: set[int]) -> _Figure | None:
+        """"70-80%": a range of percentages; any other "a-b" (dates, year spans, ids) is none."""
+        j = i + 3
+        if high is None or j >= len(pieces) or starts_with(pieces, j, self.lex.percent) == 0 or high <= low:
+            return None
+        n = starts_with(pieces, j, self.lex.percent)
+        figure = _Figure(first=i, last=j + n - 1, value=low, unit="%", comparator=">=", value_max=high)
+        self._comparator(pieces, figure, consumed, keep_range=True)
+        return figure
+
+    def _unit(self, pieces: list[Piece], i: int, last: int, value: float, denominator: float | None,
+              words: Mapping[int, str] | None) -> _Figure | None:
+        lex = self.lex
+        j = last + 1
+        if denominator is not None:
+            noun = _noun_at(pieces, j)
+            if noun is None and not ends_with(pieces, i, lex.linking_verbs):
+                # a bare "a/b" after no verb is more often a date or a code than a fraction
+                return None
+            return _Figure(first=i, last=last, value=value, unit="fraction", denominator=denominator, noun=noun)
+        n = starts_with(pieces, j, lex.percent)
+        if n:
+            return _Figure(first=i, last=j + n - 1, value=value, unit="%")
+        # scale words, then a currency or a counted noun
+        k = j
+        scale_words: list[str] = []
+        while k < len(pieces) and pieces[k].low in lex.scales and len(scale_words) < 3:
+            scale_words.append(pieces[k].low)
+            k += 1
+        amount = scale(value, scale_words, lex.scales)
+        n, currency = _lookup_forward(pieces, k, lex.currencies)
+        if currency and (pieces[k].low != "đồng" or words is None or words.get(pieces[k].start, "").casefold() == "đồng"):
+            if n == 1 and pieces[k].low in {"đ"} and k + 1 < len(pieces) and _adjacent(pieces[k], pieces[k + 1]):
+                return None
+            return _Figure(first=i, last=k + n - 1, value=amount, unit=currency)
+        return self._count(pieces, i, k, amount, scale_words)
+
+    def _count(self, pieces: list[Piece], i: int, k: int, amount: float, scale_words: list[str]) -> _Figure | None:
+        """A count of things: the noun after it decides whether it is a figure at all."""
+        lex = self.lex
+        last = k - 1
+        if k >= len(pieces) or not pieces[k].is_word:
+            # no noun: only a figure when a linking verb announces it ("lên hơn 9.800")
+            back = i - self._comparator_before(pieces, i)[0]
+            if ends_with(pieces, back, lex.linking_verbs) and not _is_decimal(pieces[i].text):
+                return _Figure(first=i, last=last, value=amount, unit="count")
+            return None
+        if starts_with(pieces, k, lex.blocked_after):
+            return None
+        if starts_with(pieces, k, lex.score_nouns) and (_is_decimal(pieces[i].text) or _ends_clause(pieces, k + 1)):
+            return None
+        steps = starts_with(pieces, k, lex.rank_steps)
+        back = i - self._comparator_before(pieces, i)[0]
+        if steps:
+            n, change = _lookup(pieces, back, lex.change_before)
+            if change in {"increase", "decrease"}:
+                return _Figure(first=i, last=k + steps - 1, value=amount, unit="count", change=change,
+                               noun=" ".join(p.text for p in pieces[k:k + steps]))
+            return None
+        if starts_with(pieces, k, lex.structure_nouns) and not ends_with(pieces, back, lex.structure_exempt_before):
+            return None
+        if ends_with(pieces, i, lex.other_group_words) and i >= 2 and pieces[i - 1 - ends_with(
+                pieces, i, lex.other_group_words)].is_number:
+            return None  # "1 trong 23 tỉnh": the 23
+        n = starts_with(pieces, k, lex.other_group_words)
+        if n and k + n < len(pieces) and pieces[k + n].is_number:
+            return None  # "1 trong 23 tỉnh": the 1
+        for noun, counts in lex.named_lists:
+            if amount in counts and tuple(p.low for p in pieces[k:k + len(noun)]) == noun:
+                return None
+        clause = _clause_text(pieces, i)
+        if lex.mentions_meeting(clause):
+            return None
+        noun = (self._words or {}).get(pieces[k].start) or pieces[k].text
+        if not scale_words and _is_decimal(pieces[i].text) and not starts_with(pieces, k, lex.measures):
+            return None  # "1,5 người" is no count; decimals count only with a scale or a measure
+        return _Figure(first=i, last=last, value=amount, unit="count", noun=noun)
+
+    def _comparator_before(self, pieces: list[Piece], i: int) -> tuple[int, str]:
+        n, comparator = _lookup(pieces, i, self.lex.comparators_before)
+        return (n, comparator) if comparator else (0, "=")
+
+    def _comparator(self, pieces: list[Piece], figure: _Figure, consumed: set[int], keep_range: bool = False) -> None:
+        """Comparator, range and change words around the figure (mutates ``figure``)."""
+        lex = self.lex
+        i = figure.first
+        n, comparator = self._comparator_before(pieces, i)
+        if n:
+            figure.first = i - n
+            figure.comparator = comparator if not keep_range else figure.comparator
+        if comparator == ">=" and pieces[figure.first].low == "từ":
+            upper = self._range_end(pieces, figure)
+            if upper is not None:
+                figure.value_max, figure.last = upper[0], upper[1]
+                consumed.update(range(figure.last + 1 - upper[2], figure.last + 1))
+                figure.comparator = ">="
+            elif self._from_to(pieces, figure.last + 1) or _lookup(pieces, figure.first, lex.change_before)[1]:
+                figure.comparator = "="  # "giảm từ 36,06% … xuống còn 31,55%": a starting level
+        after_n, after = _lookup_forward(pieces, figure.last + 1, lex.comparators_after)
+        if after and figure.unit != "count":
+            figure.comparator = after
+            figure.last += after_n
+        elif after and figure.unit == "count":
+            figure.comparator = after
+        m, change = _lookup(pieces, figure.first, lex.change_before)
+        if change:
+            figure.change = change
+
+    def _range_end(self, pieces: list[Piece], figure: _Figure) -> tuple[float, int, int] | None:
+        """"từ 70% đến 80%": the upper bound, the index of its last piece, and its piece count."""
+        j = figure.last + 1
+        n = starts_with(pieces, j, self.lex.range_middle)
+        if not n:
+            return None
+        j += n
+        if j < len(pieces) and pieces[j].low in self.lex.comparators_before.get(1, {}):
+            j += 1
+        if j >= len(pieces) or not pieces[j].is_number:
+            return None
+        high = parse_vi_number(pieces[j].text)
+        if high is None:
+            return None
+        if figure.unit == "%":
+            p = starts_with(pieces, j + 1, self.lex.percent)
+            if not p:
+                return None
+            return high, j + p, j + p - figure.last
+        if figure.unit in {"VND", "USD"}:
+            k = j + 1
+            words: list[str] = []
+            while k < len(pieces) and pieces[k].low in self.lex.scales:
+                words.append(pieces[k].low)
+                k += 1
+            c, currency = _lookup_forward(pieces, k, self.lex.currencies)
+            if currency != figure.unit:
+                return None
+            return scale(high, words, self.lex.scales), k + c - 1, k + c - 1 - figure.last
+        return None
+
+    def _from_to(self, pieces: list[Piece], j: int) -> bool:
+        """A "lên"/"xuống còn" later in the clause: "từ X" was a starting level, not a bound."""
+        for k in range(j, min(len(pieces), j + 14)):
+            if pieces[k].text in _CLAUSE_END or pieces[k].text == ",":
+                return False
+            if starts_with(pieces, k, self.lex.from_to_change):
+                return True
+        return False
+
+
+_YEAR_BEFORE = _phrases(["năm", "giai đoạn", "đến", "từ", "cuối", "đầu", "và", "trước", "sau", "niên độ",
+                         "niên khóa", "mùa", "vụ", "kỳ"])
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    k = bisect.bisect_right(starts, position) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
+
+
+def _is_decimal(text: str) -> bool:
+    return "," in text
+
+
+def _ends_clause(pieces: Sequence[Piece], k: int) -> bool:
+    return k >= len(pieces) or not pieces[k].is_word
+
+
+def _noun_at(pieces: Sequence[Piece], k: int) -> str | None:
+    return pieces[k].text if k < len(pieces) and pieces[k].is_word else None
+
+
+def _clause_text(pieces: Sequence[Piece], i: int) -> str:
+    """The text of the comma-free clause around piece ``i`` (to look for meeting nouns)."""
+    a = i
+    while a > 0 and pieces[a - 1].text not in _CLAUSE_END and pieces[a - 1].text != ",":
+        a -= 1
+    b = i
+    while b + 1 < len(pieces) and pieces[b + 1].text not in _CLAUSE_END and pieces[b + 1].text != ",":
+        b += 1
+    return " ".join(p.text for p in pieces[a:b + 1])
+
+
+def date_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the date mentions left by the dates component (may be empty)."""
+    spans: list[tuple[int, int]] = []
+    for mention in doc._.dates or []:
+        start, end = getattr(mention, "start_char", None), getattr(mention, "end_char", None)
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+            spans.append((start, end))
+    return spans
+
+
+def words_by_start(doc: Doc) -> dict[int, str]:
+    """The tokenizer's words by start offset ("đồng" alone is the currency; "đồng bào" is not)."""
+    return {t.idx: t.text for t in doc if not t.is_space}
+
+
+class QuantitiesComponent:
+    """spaCy component: ``doc._.quantities``."""
+
+    def __init__(self, units: str) -> None:
+        self.units = units
+        self.finder = QuantityFinder(Lexicon.load(units))
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.quantities is None:
-            doc._.quantities = []
+        sentences = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
+        doc._.quantities = self.finder.find(doc.text, sentences, date_spans(doc), words_by_start(doc))
         return doc
 
 
 @Language.factory("vnm_quantities", default_config={"units": "units.json"})
-def make(nlp: Language, name: str, units: str) -> Placeholder:
-    return Placeholder(units=units)
+def make(nlp: Language, name: str, units: str) -> QuantitiesComponent:
+    return QuantitiesComponent(units)

@@ -11,7 +11,7 @@ _TYPES: dict[str, pa.DataType] = {
     "n_chars": pa.int64(), "n_officials": pa.int64(), "n_dates": pa.int64(), "n_metrics": pa.int64(),
     "reference_year": pa.int64(), "person": pa.int64(), "metric": pa.int64(), "n_mentions": pa.int64(),
     "start_char": pa.int64(), "end_char": pa.int64(), "value_start_char": pa.int64(),
-    "value_end_char": pa.int64(), "value": pa.float64(), "value_max": pa.float64(),
+    "value_end_char": pa.int64(), "clean_start": pa.int64(), "clean_end": pa.int64(), "value": pa.float64(), "value_max": pa.float64(),
     "denominator": pa.float64(), "year_inferred": pa.bool_(), "titles": _STRING_LIST,
 }
 
@@ -19,12 +19,22 @@ DUCKDB_TYPES = {pa.int64(): "BIGINT", pa.float64(): "DOUBLE", pa.bool_(): "BOOLE
                 pa.string(): "VARCHAR", _STRING_LIST: "VARCHAR[]"}
 
 
+# "value" is a number in metrics but a normalised date string in dates
+_STRING_IN = {("dates", "value")}
+
+
+def column_type(table: str, column: str) -> pa.DataType:
+    if (table, column) in _STRING_IN:
+        return pa.string()
+    return _TYPES.get(column, pa.string())
+
+
 def arrow_schema(table: str) -> pa.Schema:
-    return pa.schema([(c, _TYPES.get(c, pa.string())) for c in COLUMNS[table]])
+    return pa.schema([(c, column_type(table, c)) for c in COLUMNS[table]])
 
 
 def duckdb_columns(table: str) -> str:
-    return ", ".join(f'"{c}" {DUCKDB_TYPES[_TYPES.get(c, pa.string())]}' for c in COLUMNS[table])
+    return ", ".join(f'"{c}" {DUCKDB_TYPES[column_type(table, c)]}' for c in COLUMNS[table])
 
 
 def arrow_table(table: str, rows: list[dict]) -> pa.Table:

@@ -1,0 +1,137 @@
+"""CSV exports: a header row, then one article per row, streamed.
+
+The encoding is decided once from the first bytes (BOM, UTF-8, else the Vietnamese 8-bit
+candidates); each row's text is then repaired on its own. The delimiter is the one among
+``, ; TAB |`` that splits the header into a list containing the text column. The reader is
+strict: a broken quote is an error row (it may swallow the lines up to where the parser
+notices), rows with the wrong number of fields are error rows, and reading goes on after
+either. Row numbers count records after the header, from 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from .base import Article, ReadOptions, failed, sha1_hex, text_id
+from .encodings import SNIFF_BYTES, decode_bytes, sniff_binary
+from .fields import article_from_fields, row_source
+from .gzip_stream import GZIP_ERRORS, gzip_error
+from .sources import Source
+
+_DELIMITERS = (",", ";", "\t", "|")
+# codec used to read the stream, by the label ``decode_bytes`` gives a sample
+_STREAM_CODEC = {"tcvn3": "latin-1", "vni": "cp1252"}
+
+
+def read(source: Source, options: ReadOptions) -> Iterator[Article]:
+    meta = {"format": "csv"}
+    try:
+        with source.open() as stream:
+            head = stream.read(SNIFF_BYTES)
+            codec, problem = _stream_codec(head)
+            if problem:
+                yield failed(source.stem, source.label, {**meta, "encoding": codec}, *problem, raw=head)
+                return
+            stream.seek(0)
+            text = io.TextIOWrapper(
+                stream,
+                encoding=codec,
+                errors="vnm_latin1_fallback" if codec == "cp1252" else "replace",
+                newline="",
+            )
+            yield from _rows(text, source, options, codec)
+    except GZIP_ERRORS as exc:
+        yield failed(text_id(source.label + "#gzip"), source.label, meta, *gzip_error(exc))
+    except OSError as exc:
+        yield failed(source.stem, source.label, meta, "unreadable", f"cannot read the file: {exc}")
+
+
+def _stream_codec(head: bytes) -> tuple[str, tuple[str, str] | None]:
+    """The codec to stream the file with, judged on its first bytes."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", None
+    if not head.strip():
+        return "utf-8", ("empty", "the file is empty")
+    reason = sniff_binary(head)
+    if reason:
+        return "", ("binary", reason)
+    try:
+        head.decode("utf-8")
+        return "utf-8", None
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # the sample ends inside a character
+            return "utf-8", None
+    decoded = decode_bytes(head)
+    if decoded.error:
+        return decoded.encoding, decoded.error
+    label = decoded.encoding.split("+")[0]
+    return _STREAM_CODEC.get(label, label), None
+
+
+def _rows(text: io.TextIOWrapper, source: Source, options: ReadOptions, codec: str) -> Iterator[Article]:
+    limit = options.max_article_bytes
+    if csv.field_size_limit() < limit + 1:
+        csv.field_size_limit(limit + 1)
+    first = text.readline(limit + 1)
+    delimiter = _delimiter(first, options.text_column)
+    header = next(csv.reader([first], delimiter=delimiter), [])
+    header = [name.strip().lstrip("\ufeff") for name in header]
+    meta = {"format": "csv", "encoding": codec}
+    if options.text_column not in header:
+        yield failed(
+            source.stem,
+            source.label,
+            meta,
+            "missing_text",
+            f"no {options.text_column!r} column in the header ({', '.join(header[:20]) or 'empty'})",
+        )
+        return
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
+    row = 0
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            row += 1
+            where = row_source(source.label, row)
+            kind = "too_large" if "field limit" in str(exc) else "malformed_csv"
+            yield failed(
+                text_id(where),
+                where,
+                meta,
+                kind,
+                f"unreadable CSV row (near line {reader.line_num + 1}): {exc}",
+            )
+            continue
+        if not values or (len(values) == 1 and not values[0].strip()):
+            continue  # a blank line is not a record
+        row += 1
+        where = row_source(source.label, row)
+        raw = "\x1f".join(values).encode("utf-8", "surrogatepass")
+        if len(values) != len(header):
+            yield failed(
+                text_id(where),
+                where,
+                meta,
+                "malformed_csv",
+                f"the row has {len(values)} fields, the header {len(header)}",
+                raw=raw,
+            )
+            continue
+        yield article_from_fields(
+            dict(zip(header, values, strict=True)), options, where, "csv", codec, sha1_hex(raw)
+        )
+
+
+def _delimiter(header_line: str, text_column: str) -> str:
+    for delimiter in _DELIMITERS:
+        names = next(csv.reader([header_line], delimiter=delimiter), [])
+        if text_column in (name.strip().lstrip("\ufeff") for name in names):
+            return delimiter
+    return ","

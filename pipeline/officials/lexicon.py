@@ -1,0 +1,198 @@
+"""``models/titles.json`` and ``models/names.json`` compiled once into phrase tables.
+
+Every list in those files is a list of phrases ("Chủ tịch", "Ủy ban nhân dân", "đồng chí",
+"Sở Văn hóa, Thể thao và Du lịch"); a ``PhraseTable`` finds the longest one starting at a
+token, case-insensitively, in time bounded by the longest phrase. Callers decide what casing
+they accept. Nothing here knows the grammar; it only answers "which phrase starts here".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..resources import load_json
+from .places import Gazetteer, gazetteer
+from .syllables import Tok, fold, tokenize
+
+
+@dataclass
+class PhraseTable:
+    """Longest-match lookup of folded token sequences."""
+
+    entries: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    longest: int = 0
+
+    def add(self, phrase: str, value: Any = True) -> None:
+        key = tuple(t.key for t in tokenize(phrase) if not t.is_break)
+        if key and key not in self.entries:
+            self.entries[key] = value
+            self.longest = max(self.longest, len(key))
+
+    def match(self, tokens: list[Tok], i: int, text: str | None = None) -> tuple[int, Any] | None:
+        """(length in tokens, value) of the longest phrase starting at token ``i``, or None.
+
+        With ``text``, the tokens of a phrase must be separated by spaces only (no line break).
+        """
+        best = None
+        limit = min(self.longest, len(tokens) - i)
+        key: list[str] = []
+        for n in range(limit):
+            tok = tokens[i + n]
+            if tok.is_break:
+                break
+            if n and text is not None and "\n" in text[tokens[i + n - 1].end : tok.start]:
+                break
+            key.append(tok.key)
+            value = self.entries.get(tuple(key))
+            if value is not None:
+                best = (n + 1, value)
+        return best
+
+    def __contains__(self, phrase: str) -> bool:
+        return tuple(t.key for t in tokenize(phrase)) in self.entries
+
+
+@dataclass(frozen=True)
+class Head:
+    canonical: str
+    level: str | None = None
+    kind: str | None = None
+    org: str | None = None
+    needs_org: bool = False
+    cap_only: bool = False
+
+
+@dataclass(frozen=True)
+class Org:
+    canonical: str
+    level: str | None = None
+    kind: str | None = None
+    places_follow: bool = False
+    known: bool = False  # a full known name (not just a head word)
+
+
+@dataclass(frozen=True)
+class Unit:
+    form: str
+    level: str
+    place_required: bool = False
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    after: PhraseTable
+    before: list[regex.Pattern]
+
+
+def _table(phrases: list[str], value: Any = True) -> PhraseTable:
+    table = PhraseTable()
+    for phrase in phrases:
+        table.add(phrase, value)
+    return table
+
+
+@dataclass
+class Lexicon:
+    """All phrase tables of the officials grammar."""
+
+    prefixes: PhraseTable
+    qualifiers: PhraseTable
+    heads: PhraseTable
+    org_heads: PhraseTable
+    orgs: PhraseTable
+    closing: PhraseTable
+    units: PhraseTable
+    connectors: PhraseTable
+    chain_links: PhraseTable
+    private_markers: PhraseTable
+    national_markers: PhraseTable
+    abbreviations: dict[str, list[str]]
+    honorifics: PhraseTable
+    office_honorifics: PhraseTable
+    ranks: PhraseTable
+    academic: PhraseTable
+    surnames: PhraseTable
+    minority_prefixes: frozenset[str]
+    non_name_words: frozenset[str]
+    never_officials: frozenset[str]
+    predicates: PhraseTable
+    title_stops: PhraseTable
+    plural_markers: PhraseTable
+    roles: list[Role]
+    role_skip: PhraseTable
+    places: Gazetteer
+    places_extra: PhraseTable
+    min_name: int = 2
+    max_name: int = 5
+
+    @classmethod
+    def load(cls, titles: str = "titles.json", names: str = "names.json") -> Lexicon:
+        t, n = load_json(titles), load_json(names)
+        heads = PhraseTable()
+        for h in t["heads"]:
+            heads.add(h["form"], Head(h["canonical"], h.get("level"), h.get("kind"), h.get("org"),
+                                      bool(h.get("needs_org")), bool(h.get("cap_only"))))
+        org_heads = PhraseTable()
+        for o in t["org_heads"]:
+            org_heads.add(o["form"], Org(o["canonical"], o.get("level"), o.get("kind"),
+                                         bool(o.get("places_follow"))))
+        orgs = PhraseTable()
+        for o in t["orgs"]:
+            orgs.add(o["form"], Org(o["canonical"], o.get("level"), o.get("kind"), False, True))
+        for name in t["departments"]["names"]:
+            orgs.add(f"Sở {name}", Org(f"Sở {name}", "province", "state", False, True))
+            orgs.add(f"Bộ {name}", Org(f"Bộ {name}", "national", "state", False, True))
+        units = PhraseTable()
+        for form, info in t["units"].items():
+            if not form.startswith("_"):
+                units.add(form, Unit(form, info["level"], bool(info.get("place_required"))))
+        abbreviations = {fold(k): [tok.key for tok in tokenize(v)] for k, v in t["abbreviations"].items()}
+        roles = [Role(r["role"], _table(r.get("after", [])),
+                      [regex.compile(p) for p in r.get("before", [])]) for r in n["roles"]]
+        exceptions = {fold(w) for w in n.get("non_name_exceptions", [])}
+        return cls(
+            prefixes=_table(t["prefixes"]),
+            qualifiers=_table(t["qualifiers"]),
+            heads=heads,
+            org_heads=org_heads,
+            orgs=orgs,
+            closing=_table(t["closing_orgs"]),
+            units=units,
+            connectors=_table(t["connectors"]),
+            chain_links=_table(t["chain_links"]),
+            private_markers=_table(t["private_markers"]),
+            national_markers=_table(t["national_markers"]),
+            abbreviations=abbreviations,
+            honorifics=_table(n["honorifics"]),
+            office_honorifics=_table(n["office_honorifics"]),
+            ranks=_table(n["ranks"]),
+            academic=_table(n["academic"]),
+            surnames=_table(n["surnames"]),
+            minority_prefixes=frozenset(fold(w) for w in n["minority_prefixes"]),
+            non_name_words=frozenset(fold(w) for w in n["non_name_words"]) - exceptions,
+            never_officials=frozenset(fold(w) for w in n["never_officials"]),
+            predicates=_table(n["predicates"]),
+            title_stops=_table(n["title_stops"]),
+            plural_markers=_table(n["plural_markers"]),
+            roles=roles,
+            role_skip=_table(n.get("role_skip", [])),
+            places=gazetteer(),
+            places_extra=_table(n["places_extra"]),
+            min_name=int(n.get("min_name_syllables", 2)),
+            max_name=int(n.get("max_name_syllables", 5)),
+        )
+
+    def expand(self, key: str) -> list[str]:
+        """A folded syllable with its abbreviation expanded ("ubnd" → ["ủy", "ban", "nhân", "dân"])."""
+        return self.abbreviations.get(key, [key])
+
+    def is_place(self, key: str) -> bool:
+        """A folded run of syllables ("bát xát") that names a place."""
+        return key in self.places.names or (tuple(key.split()) in self.places_extra.entries)
+
+    def province_of(self, key: str) -> str | None:
+        return self.places.provinces.get(key)
