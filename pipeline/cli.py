@@ -145,6 +145,23 @@ def cmd_build_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import DEFAULT_MAX_ARTICLES, browser_screenshot, write_report
+
+    if not Path(args.source).exists():
+        return _fail(f"no such store or folder: {args.source}")
+    options = {"max_articles": DEFAULT_MAX_ARTICLES if args.max_articles is None else args.max_articles,
+               "doc_ids": args.doc_id}
+    if args.title:
+        options["title"] = args.title
+    stats = write_report(args.source, args.output, **options)
+    print(f"wrote {args.output}: {stats.articles} of {stats.articles_total} articles, "
+          f"{sum(stats.located.values())} highlights, {stats.metrics} figures, {stats.errors} errors")
+    if args.screenshot:
+        print(f"wrote {browser_screenshot(args.output, args.screenshot)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnmetrics", description=__doc__.split("\n\n")[0].strip("`: "),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -195,6 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="target folder (default models/vnmetrics-vi)")
     p.add_argument("--config", help="config to build from (default models/config.cfg)")
     p.set_defaults(func=cmd_build_model)
+
+    p = sub.add_parser("report", help="write one self-contained HTML page to review a store or output folder")
+    p.add_argument("source", metavar="STORE_OR_DIR", help="DuckDB store file, or a folder of parquet/csv tables")
+    p.add_argument("-o", "--output", default="report.html", help="HTML file to write (default report.html)")
+    p.add_argument("--max-articles", type=int, default=None,
+                   help="articles shown, in doc_id order (default 500; 0 = all)")
+    p.add_argument("--doc-id", action="append", help="show only this article (repeatable)")
+    p.add_argument("--title", help="page title")
+    p.add_argument("--screenshot", metavar="PNG", help="also save a screenshot (needs chromium)")
+    p.set_defaults(func=cmd_report)
     return parser
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 DOC_ATTRIBUTES: dict[str, object] = {
     "doc_id": None,  # stable article id
     "source": None,  # where the article came from (path, path#row, warc record)
+    "sentence_spans": None,  # [(start_char, end_char)] of each sentence, set by the tokenizer
     "meta": None,  # dict: title, header (dateline text), byline, html published date …
     "province": None,  # article province, without "tỉnh"/"thành phố"
     "published": None,  # ISO date or None

@@ -76,7 +76,12 @@ def _read_duckdb(path: Path) -> dict[str, pd.DataFrame]:
     import duckdb
 
     frames = {}
-    con = duckdb.connect(str(path), read_only=True)
+    if path.suffix.lower() in (".parquet", ".csv", ".jsonl", ".xlsx"):
+        raise ValueError(f"{path} is one table file: give the folder that holds the tables")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise ValueError(f"cannot open {path} as a DuckDB store: {exc}") from exc
     try:
         present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         for name in TABLES:

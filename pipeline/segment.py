@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from . import extensions  # noqa: F401  (registers doc._.sentence_spans)
+
 _LINE = regex.compile(r"[^\n]+")
 
 
@@ -125,6 +127,7 @@ class UndertheseaTokenizer:
         if sent_starts:
             sent_starts[0] = True
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        doc._.sentence_spans = _sentence_spans(words, spaces, sent_starts)
         return doc
 
     # serialisation: the tokenizer has no state of its own beyond its settings
@@ -139,6 +142,35 @@ class UndertheseaTokenizer:
 
     def from_bytes(self, data: bytes, **kwargs) -> UndertheseaTokenizer:
         return self
+
+
+def _sentence_spans(words: list[str], spaces: list[bool], sent_starts: list[bool]) -> list[tuple[int, int]]:
+    """Character spans of the sentences, trailing whitespace excluded.
+
+    Computed once here: iterating ``doc.sents`` walks every token on each call, and the
+    components ask for sentences many times per article.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    start = end = 0
+    for word, space, starts in zip(words, spaces, sent_starts, strict=True):
+        if starts and position > 0:
+            spans.append((start, end))
+            start = position
+        if word.strip():
+            end = position + len(word)
+        position += len(word) + (1 if space else 0)
+    if position:
+        spans.append((start, max(end, start)))
+    return spans
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The (start_char, end_char) of every sentence of ``doc`` (cached by the tokenizer)."""
+    spans = doc._.sentence_spans
+    if spans is None:
+        spans = doc._.sentence_spans = [(s.start_char, s.end_char) for s in doc.sents]
+    return spans
 
 
 @registry.tokenizers("vnmetrics.underthesea_tokenizer.v1")

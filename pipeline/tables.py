@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .annotate import Annotated
-from .segment import segmented_text
+from .segment import segmented_text, sentence_spans
 
 TABLES = ("articles", "officials", "dates", "metrics", "errors")
 
@@ -41,7 +41,7 @@ class _Sentences:
     """Sentence lookup by character offset (bisect over sentence starts)."""
 
     def __init__(self, doc) -> None:  # noqa: ANN001 - spaCy Doc
-        self.spans = [(s.start_char, s.end_char) for s in doc.sents]
+        self.spans = sentence_spans(doc)
         self.starts = [s for s, _ in self.spans]
         self.text = doc.text
 

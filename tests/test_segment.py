@@ -45,3 +45,13 @@ def test_long_sentences_are_cut_into_chunks():
 def test_any_text_round_trips(text):
     doc = make_doc(text)
     assert doc.text == text
+
+
+def test_sentence_spans_match_doc_sents():
+    from pipeline.segment import sentence_spans
+
+    text = "Câu một có số 76,6%. Câu hai.\n\nĐoạn mới không chấm\nDòng cuối."
+    doc = make_doc(text)
+    expected = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]
+    assert doc._.sentence_spans == expected
+    assert sentence_spans(doc) == expected

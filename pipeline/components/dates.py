@@ -82,8 +82,7 @@ class DateAnnotator:
         roles = spec["roles"]
         self.window = int(roles.get("window", 48))
         self.cues = {name: _compile_all(roles[name])
-                     for name in ("deadline_always", "deadline_if_future", "comparison", "event_before",
-                                  "not_event")}
+                     for name in ("deadline_always", "deadline_if_future", "comparison", "not_event")}
         self.line_start = regex.compile(roles["event_line_start"], regex.IGNORECASE)
         macros = {k: v for k, v in spec["macros"].items() if not k.startswith("_")}
         self.daypart = regex.compile(expand_macros(r"^(?:{DAYPART})(?![\p{L}])", macros), regex.IGNORECASE)
@@ -107,11 +106,9 @@ class DateAnnotator:
         for name in ("deadline_always", "comparison", "deadline_if_future"):
             if any(p.search(before) for p in self.cues[name]):
                 return name
-        if raw.kind in ("day", "day_span") and not any(p.search(before) for p in self.cues["not_event"]):
-            if self.daypart.search(raw.text) or self.line_start.match(before):
-                return "event"
-            if any(p.search(before) for p in self.cues["event_before"]):
-                return "event"
+        if raw.kind == "day" and not any(p.search(before) for p in self.cues["not_event"]) \
+                and (self.daypart.search(raw.text) or self.line_start.match(before)):
+            return "event"
         return None
 
     def candidates(self, text: str, header_span: tuple[int, int] | None) -> list[Candidate]:
@@ -213,7 +210,7 @@ class DateAnnotator:
             future = end > now if now is not None else (ref.year is not None and end.year > ref.year)
             if future:
                 return "deadline"
-        if c.cue == "event" and m.granularity in ("day", "day_span"):
+        if c.cue == "event":
             return "event"
         return "period" if m.granularity in PERIOD_GRANULARITIES else "reference"
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from ..records import Metric, Quantity
 from ..resources import load_json
-from .quantities import Piece, _phrases, ends_with, pieces_of, starts_with
+from .quantities import Piece, _lookup_forward, _phrase_map, _phrases, ends_with, pieces_of, starts_with
 
 _SPACES = regex.compile(r"\s+")
 _EDGE_PUNCT = regex.compile(r"^[\s,;:.\-–—]+|[\s,;:.\-–—]+$")
@@ -61,8 +61,7 @@ class Cues:
     passive_append: bool
     passive_max_syllables: int
     with_words: Phr
-    ratio_verbs: Phr
-    ratio_link: str
+    ratio_verbs: dict[int, dict[tuple[str, ...], str]]
     locatives: Phr
     level_words: Phr
     rank_about: Phr
@@ -72,6 +71,10 @@ class Cues:
     possessive: Phr
     place_words: Phr
     max_parenthetical: int
+    aux_markers: Phr = field(default_factory=dict)
+    growth_verbs: Phr = field(default_factory=dict)
+    count_heads: Phr = field(default_factory=dict)
+    plan_nouns: Phr = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -92,8 +95,7 @@ class Cues:
             passive_append=bool(d.get("passive_append", True)),
             passive_max_syllables=int(d.get("passive_max_syllables", 5)),
             with_words=_phrases(d.get("with_words", [])),
-            ratio_verbs=_phrases(d.get("ratio_verbs", [])),
-            ratio_link=d.get("ratio_link", "so với"),
+            ratio_verbs=_phrase_map(d.get("ratio_verbs", {})),
             locatives=_phrases(d.get("locatives", [])),
             level_words=_phrases(d.get("level_words", [])),
             rank_about=_phrases(d.get("rank_about", ["về"])),
@@ -103,6 +105,10 @@ class Cues:
             possessive=_phrases(d.get("possessive", ["của"])),
             place_words=_phrases(d.get("place_words", [])),
             max_parenthetical=int(d.get("max_parenthetical_syllables", 6)),
+            aux_markers=_phrases(d.get("aux_markers", [])),
+            growth_verbs=_phrases(d.get("growth_verbs", [])),
+            count_heads=_phrases(d.get("count_heads", [])),
+            plan_nouns=_phrases(d.get("plan_nouns", [])),
         )
 
 
@@ -121,6 +127,7 @@ class Draft:
     np_end: str = ""  # why the value-first phrase ended: figure | boundary | stop
     verb_at: int | None = None  # first predicate piece inside ``np``
     subject: tuple[int, int] | None = None
+    vp: str = ""  # verb phrase given to the counted things ("… được rà quét lỗ hổng bảo mật")
 
 
 def _default_pos(text: str) -> list[tuple[str, str]]:
@@ -139,6 +146,7 @@ class Sentence:
     pieces: list[Piece]
     tagger: Callable[[str], list[tuple[str, str]]]
     figure_ends: set[int] = field(default_factory=set)
+    word_starts: set[int] | None = None  # piece indices that begin a tokenizer word
     _tags: list[str] | None = field(default=None, repr=False)
 
     def tag(self, i: int) -> str:
@@ -166,6 +174,9 @@ class Sentence:
             k = bisect.bisect_right(starts, p.start) - 1
             tags.append(spans[k][2] if k >= 0 and spans[k][0] <= p.start < spans[k][1] else "")
         return tags
+
+    def starts_word(self, i: int) -> bool:
+        return self.word_starts is None or i in self.word_starts
 
     def is_verb(self, i: int) -> bool:
         return self.tag(i).startswith("V")
@@ -216,10 +227,14 @@ class IndicatorFinder:
     def __init__(self, cues: Cues, tagger: Callable[[str], list[tuple[str, str]]] | None = None) -> None:
         self.c = cues
         self.tagger = tagger or _default_pos
+        self._word_starts: set[int] | None = None
 
     # -- document ------------------------------------------------------------------------
     def metrics(self, text: str, sentences: Sequence[tuple[int, int]], quantities: Sequence[Quantity],
-                title_end: int = -1) -> list[Metric]:
+                title_end: int = -1, word_starts: set[int] | None = None) -> list[Metric]:
+        """Metrics of one text; ``word_starts`` are the tokenizer's word starts (a cue must begin a
+        word: "giảm" inside "cắt giảm" is no linking verb)."""
+        self._word_starts = word_starts
         ordered = sorted(quantities, key=lambda q: q.start_char)
         starts = [q.start_char for q in ordered]
         out: list[Metric] = []
@@ -248,6 +263,8 @@ class IndicatorFinder:
             if qa < 0 or qb < qa or qb >= len(pieces):
                 continue
             drafts.append(Draft(q, qa, qb))
+        if self._word_starts is not None:
+            sent.word_starts = {k for k, p in enumerate(pieces) if p.start in self._word_starts}
         figure_starts = {d.qa for d in drafts}
         sent.figure_ends = {d.qb for d in drafts}
         for k, d in enumerate(drafts):
@@ -266,31 +283,89 @@ class IndicatorFinder:
         kind = "count" if q.unit in {"count", "fraction"} else "percent"
         verb_end = self._skip_back(s, d.qa, self.c.skip_before_value)
         link = ends_with(s.pieces, verb_end, self.c.linking.get(kind, {}))
-        if link and not (q.unit == "fraction"):
+        if link and not s.starts_word(verb_end - link):
+            link = 0  # "cắt giảm 10% chi thường xuyên": "giảm" is inside the verb "cắt giảm"
+        if link and q.unit == "count" and q.change in {"increase", "decrease"} and self._noun_after(s, d, figures):
+            link = 0  # "giảm 4 sở và tương đương": a change of the count named after it
+        if link and q.unit != "fraction":
             self._subject_first(s, d, verb_end - link, before, figures, link_at=verb_end - link)
             return
         prep = ends_with(s.pieces, d.qa, self.c.transfer_preps)
         if prep and q.unit in {"count", "fraction", "%"} and self._transfer(s, d, d.qa - prep, figures):
             return
+        if self._with_phrase(s, d, before, figures, verb_end):
+            return
         self._value_first(s, d, before, figures, verb_end)
+
+    def _with_phrase(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int) -> bool:
+        """"65 dự án … với tổng vốn đăng ký 38.600 tỷ đồng": the figure belongs to the thing counted
+        just before; "71 Tổ … với 687 thành viên": the counted noun belongs to it."""
+        prev = next((p for p in reversed(before) if p.quantity.unit in {"count", "fraction"} and p.indicator), None)
+        if prev is None:
+            return False
+        k = verb_end
+        lo = max(prev.qb + 1, verb_end - 8)
+        while k > lo:
+            p = s.pieces[k - 1]
+            if p.text in self.c.strong or p.text == "," or (k - 1) in figures:
+                return False
+            n = ends_with(s.pieces, k, self.c.with_words)
+            if n and not (k - n - 1 >= 0 and s.pieces[k - n - 1].low == "so"):
+                words = _clean(s.words(k, verb_end))
+                if not words:
+                    a = d.qb + 1
+                    b, why = self._np_end(s, a, figures)
+                    words = _clean(self._phrase(s, a, b)) if a < b else ""
+                    d.np, d.np_end = (a, b), why
+                    end = s.pieces[b - 1].end if a < b else s.pieces[d.qb].end
+                else:
+                    end = s.pieces[d.qb].end
+                if not words:
+                    return False
+                d.indicator = f"{words} {prev.indicator}"
+                d.mode = "elliptic"
+                d.start, d.end = prev.start, end
+                return True
+            k -= 1
+        return False
 
     # -- readings ------------------------------------------------------------------------
     def _value_first(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int) -> None:
+        q = d.quantity
         a = d.qb + 1
-        a += self._after_comparator(s, a)
-        b, why = self._np_end(s, a, figures)
+        empty = a >= len(s.pieces) or s.pieces[a].text in self.c.strong or s.pieces[a].text in {",", "/", ")"}
+        b, why = (a, "boundary") if empty else self._np_end(s, a, figures)
         d.np, d.np_end = (a, b), why
         d.mode = "value"
-        with_n = ends_with(s.pieces, d.qa, self.c.with_words)
-        prev_count = next((p for p in reversed(before) if p.quantity.unit in {"count", "fraction"}
-                           and p.mode in {"value", "transfer", "elliptic"}), None)
-        q = d.quantity
-        if a >= b or (q.unit in {"VND", "USD"} and self._is_prep(s, a)):
-            if q.unit in {"VND", "USD"}:
-                self._money(s, d, before, figures, verb_end, a, b)
-                return
-            self._subject_first(s, d, verb_end, before, figures, link_at=None)
+        if q.unit in {"VND", "USD"} and (a >= b or self._is_prep(s, a)):
+            self._money(s, d, before, figures, verb_end, a, b)
             return
+        core = self._strip_lead(s, a, b) if a < b else b
+        if core >= b or self._only_change_words(s, core, b):
+            self._subject_first(s, d, verb_end, before, figures, link_at=None, after_value=(a, b))
+            return
+        if b - a == 1 and verb_end > 0 and s.is_nominal(verb_end - 1) and not s.pieces[verb_end - 1].is_number \
+                and q.unit == "count":
+            # "khách quốc tế 2,9 triệu lượt": the noun before, the classifier after
+            self._subject_first(s, d, verb_end, before, figures, link_at=None)
+            if d.indicator:
+                return
+            d.mode = "value"
+        ref = before[-1] if before else None
+        if ref is not None and ref.mode == "subject" and ref.indicator and \
+                _clean(s.words(a, b)).casefold() == self._noun_after(s, ref, figures).casefold():
+            # "tỷ trọng kinh tế số đạt 20% GRDP … và 30% GRDP": the same indicator again
+            d.indicator, d.mode = ref.indicator, "elliptic"
+            d.start, d.end = ref.start, s.pieces[b - 1].end
+            return
+        if starts_with(s.pieces, a, self.c.plan_nouns) and q.unit == "%":
+            verb = self._verb_before(s, d.qa)
+            if verb is not None:
+                vtext = _clean(s.words(*verb))
+                same = next((p for p in reversed(before) if p.indicator.casefold().startswith(vtext.casefold())), None)
+                d.indicator = same.indicator if same is not None else _clean(f"{vtext} {self._phrase(s, a, b)}")
+                d.start, d.end = s.pieces[verb[0]].start, s.pieces[b - 1].end
+                return
         np_text = s.words(a, b)
         if self._starts_level(s, a):
             ref = before[-1] if before else None
@@ -299,22 +374,47 @@ class IndicatorFinder:
                 d.mode = "elliptic"
                 d.start, d.end = s.pieces[d.qa].start, s.pieces[b - 1].end
                 return
-        if with_n and prev_count is not None and prev_count.indicator:
-            d.indicator = _clean(np_text) + " " + prev_count.indicator
-            d.mode = "elliptic"
-            d.start, d.end = prev_count.start, s.pieces[b - 1].end
-            return
-        verb = self._verb_before(s, d.qa)
         d.verb_at = self._first_predicate(s, a, b)
         indicator = self._phrase(s, a, b)
         d.start, d.end = s.pieces[d.qa].start, s.pieces[b - 1].end
+        verb = self._verb_before(s, d.qa)
         if verb is not None and self.c.passive_append and q.unit in {"count", "fraction"} and d.verb_at is None:
-            head_len = len(_syllables(indicator))
-            if head_len <= self.c.passive_max_syllables:
+            if len(_syllables(indicator)) <= self.c.passive_max_syllables:
+                agent = self._agent(s, verb[0], figures)
                 vtext = s.words(*verb)
-                indicator = f"{indicator} {self.c.passive} {vtext}"
+                indicator = f"{indicator} {self.c.passive} {agent + ' ' if agent else ''}{vtext}"
                 d.start = s.pieces[verb[0]].start
         d.indicator = _clean(indicator)
+
+    def _only_change_words(self, s: Sentence, a: int, b: int) -> bool:
+        """A phrase after a value made only of time and change words ("năm 2021 lên")."""
+        i = a
+        while i < b:
+            t = self._time_len(s, i, b)
+            if t:
+                i += t
+                continue
+            if s.pieces[i].low in {"lên", "xuống", "còn", "so", "với", "tăng", "giảm", "mức", "mỗi", "hằng", "hàng",
+                                   "trở", "đến", "tới"}:
+                i += 1
+                continue
+            return False
+        return True
+
+    def _agent(self, s: Sentence, verb_at: int, figures: set[int]) -> str:
+        """The doer named before a verb ("Hệ thống thông tin … đã tiếp nhận") — not a place."""
+        start = self._clause_start(s, verb_at, figures)
+        a = self._strip_lead(s, start, verb_at)
+        b = self._strip_tail(s, a, verb_at)
+        if a >= b:
+            return ""
+        text = _clean(self._phrase(s, a, b))
+        syl = _syllables(text)
+        if not syl or len(syl) > 14 or self._drop_place(s, text) == "" and len(syl) <= 3:
+            return ""
+        if any(s.is_verb(i) for i in range(a, b)) and not text[:1].isupper():
+            return ""
+        return text
 
     def _money(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int,
                a: int, b: int) -> None:
@@ -328,29 +428,37 @@ class IndicatorFinder:
         self._subject_first(s, d, verb_end, before, figures, link_at=None, keep_verb=verb is not None)
 
     def _subject_first(self, s: Sentence, d: Draft, verb_at: int, before: list[Draft], figures: set[int],
-                       link_at: int | None, keep_verb: bool = False) -> None:
+                       link_at: int | None, keep_verb: bool = False,
+                       after_value: tuple[int, int] | None = None) -> None:
         """Indicator before the (linking) verb at ``verb_at``."""
         d.mode = "subject"
-        end = verb_at
-        if keep_verb:
-            end = d.qa
-            end = self._skip_back(s, end, self.c.skip_before_value)
+        end = d.qa if keep_verb else verb_at
         a, b = self._subject(s, end, figures)
-        subject = self._phrase(s, a, b) if a < b else ""
-        subject = _clean(subject)
+        subject = _clean(self._phrase(s, a, b)) if a < b else ""
         tail = self._trailing_locative(s, d, figures)
         q = d.quantity
-        ratio = link_at is not None and ends_with(s.pieces, verb_at + 1 if verb_at < len(s.pieces) else verb_at,
-                                                 self.c.ratio_verbs)
-        ratio = bool(link_at is not None and starts_with(s.pieces, link_at, self.c.ratio_verbs))
+        ratio_word = _lookup_forward(s.pieces, link_at, self.c.ratio_verbs)[1] if link_at is not None else None
         ref = before[-1] if before else None
         if not subject or self._only_level(subject):
+            growth = link_at is not None and starts_with(s.pieces, link_at, self.c.growth_verbs)
+            if growth and not subject:
+                clause = self._clause_start(s, link_at, figures)
+                when = ""
+                for i in range(clause, link_at):
+                    t = self._time_len(s, i, link_at)
+                    if t:
+                        when = _clean(s.words(i, i + t))
+                        break
+                d.indicator = _clean(f"{s.words(link_at, link_at + growth)} {when}")
+                d.start, d.end = s.pieces[clause].start, s.pieces[d.qb].end
+                return
             if ref is not None and ref.indicator:
                 if subject:
                     d.indicator = _replace_level(ref.indicator, subject, self.c)
-                elif ratio:
-                    noun = self._noun_after(s, d, figures)
-                    d.indicator = f"{ref.indicator} {self.c.ratio_link} {noun}" if noun else ref.indicator
+                elif ratio_word and self._noun_after(s, d, figures) and (
+                        ratio_word != "so với" or starts_with(s.pieces, d.qb + 1, self.c.plan_nouns)
+                        or s.pieces[link_at].low == "bằng"):
+                    d.indicator = f"{ref.indicator} {ratio_word} {self._noun_after(s, d, figures)}"
                 else:
                     d.indicator = ref.indicator
                 d.mode = "elliptic"
@@ -363,11 +471,17 @@ class IndicatorFinder:
             if prev:
                 subject = prev
         if not subject:
-            return
-        if q.unit == "count" and link_at is not None:
+            if after_value is not None and after_value[0] < after_value[1]:
+                subject = _clean(self._phrase(s, *after_value))
+            if not subject:
+                return
+        if q.unit == "count" and (link_at is not None or after_value is None):
             noun = self._noun_after(s, d, figures)
             if noun and len(_syllables(noun)) >= 2 and _overlap_f1(noun, subject) < 0.5:
-                subject = f"{noun} {subject}"
+                if ends_with(s.pieces, b, self.c.count_heads) if a < b else False:
+                    subject = f"{subject} {noun}"
+                else:
+                    subject = f"{noun} {subject}"
         if tail:
             subject = f"{subject} {tail}"
         d.indicator = _clean(subject)
@@ -378,29 +492,31 @@ class IndicatorFinder:
     def _transfer(self, s: Sentence, d: Draft, prep_at: int, figures: set[int]) -> bool:
         """"VERB-PHRASE cho 08 huyện, thành phố" → "huyện, thành phố được VERB-PHRASE"."""
         a = d.qb + 1
-        a += self._after_comparator(s, a)
         b, why = self._np_end(s, a, figures)
         if a >= b:
             return False
         start = self._clause_start(s, prep_at, figures)
         vp_start = None
         for i in range(start, prep_at):
-            if s.is_verb(i) and not ends_with(s.pieces, i + 1, self.c.light_verbs):
+            if s.is_verb(i) and not starts_with(s.pieces, i, self.c.light_verbs):
                 vp_start = i
                 break
         if vp_start is None:
             return False
-        # skip light verbs and auxiliaries at the start of the verb phrase
-        while vp_start < prep_at:
-            n = starts_with(s.pieces, vp_start, self.c.light_verbs)
-            if not n or vp_start + n >= prep_at:
-                break
-            vp_start += n
-        vp = s.words(vp_start, prep_at)
+        vp = _clean(s.words(vp_start, prep_at))
         if not vp or len(_syllables(vp)) > 14:
             return False
+        # the thing the action is about, when written as the subject ("sóng … đã phủ tới …",
+        # "Vé tham quan điện tử đã được áp dụng tại …") — not the doer ("Công an tỉnh đã …")
+        subj_a = self._strip_lead(s, start, vp_start)
+        subj_b = self._strip_tail(s, subj_a, vp_start)
+        passive = any(s.pieces[k].low == self.c.passive for k in range(subj_b, vp_start))
+        subject = _clean(self._phrase(s, subj_a, subj_b)) if subj_a < subj_b else ""
+        if subject and (passive or (subject[:1].islower() and not starts_with(s.pieces, subj_a, self.c.place_words))):
+            vp = f"{vp} {subject}"
         np_text = self._phrase(s, a, b)
-        d.indicator = _clean(f"{_clean(np_text)} {self.c.passive} {_clean(vp)}")
+        d.vp = vp
+        d.indicator = _clean(f"{_clean(np_text)} {self.c.passive} {vp}")
         d.mode = "transfer"
         d.np, d.np_end = (a, b), why
         d.start, d.end = s.pieces[vp_start].start, s.pieces[b - 1].end
@@ -408,9 +524,10 @@ class IndicatorFinder:
 
     def _rank(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int]) -> None:
         d.mode = "rank"
+        verb = self._rank_verb(s, d.qa)
         # "… xếp thứ 13/63 tỉnh thành về Chỉ số …": what follows "về"
         j = d.qb + 1
-        while j < len(s.pieces) and j - d.qb < 14:
+        while j < len(s.pieces) and j - d.qb < 16:
             p = s.pieces[j]
             if p.text in self.c.strong or j in figures or p.is_number:
                 break
@@ -419,41 +536,47 @@ class IndicatorFinder:
                 b, _ = self._np_end(s, j + n, figures, rank=True)
                 if b > j + n:
                     d.indicator = _clean(self._phrase(s, j + n, b))
-                    d.start, d.end = s.pieces[d.qa].start, s.pieces[b - 1].end
-                    subject_a, _ = self._subject(s, self._rank_verb(s, d.qa), figures)
-                    if subject_a < d.qa:
-                        d.start = s.pieces[subject_a].start
+                    subject_a, _ = self._subject(s, verb, figures)
+                    d.start = s.pieces[min(subject_a, d.qa)].start
+                    d.end = s.pieces[b - 1].end
                     return
                 break
-            if not starts_with(s.pieces, j, self.c.rank_group_words) and p.text != ",":
+            g = starts_with(s.pieces, j, self.c.rank_group_words)
+            if not g:
                 break
-            j += 1
-        verb = self._rank_verb(s, d.qa)
+            j += g
         a, b = self._subject(s, verb, figures)
-        subject = _clean(self._phrase(s, a, b)) if a < b else ""
-        subject = self._drop_place(s, subject)
+        subject = self._drop_place(s, _clean(self._phrase(s, a, b))) if a < b else ""
         if subject:
             d.indicator = subject
             d.start, d.end = s.pieces[a].start, s.pieces[d.qb].end
             return
-        head = self._rank_head(s, d.qa, figures)
-        if head is not None:
-            d.indicator = _clean(self._phrase(s, *head))
-            d.start, d.end = s.pieces[head[0]].start, s.pieces[d.qb].end
-            return
+        clause = self._strong_start(s, verb)
         ref = before[-1] if before else None
-        if ref is not None and ref.indicator:
+        if ref is not None and ref.indicator and ref.qa >= clause:
             d.indicator = ref.indicator
             d.start, d.end = ref.start, s.pieces[d.qb].end
             return
         prev = self._previous_clause_subject(s, verb, figures)
         if prev:
-            d.indicator = self._drop_place(s, prev)
-            d.start, d.end = s.pieces[d.qa].start, s.pieces[d.qb].end
+            d.indicator = self._drop_place(s, prev) or prev
+            d.start, d.end = s.pieces[clause].start, s.pieces[d.qb].end
+            return
+        head = self._rank_head(s, clause, verb, figures)
+        if head is not None:
+            d.indicator = _clean(self._phrase(s, *head))
+            d.start, d.end = s.pieces[head[0]].start, s.pieces[d.qb].end
+
+    def _strong_start(self, s: Sentence, end: int) -> int:
+        for i in range(end - 1, -1, -1):
+            if s.pieces[i].text in self.c.strong:
+                return i + 1
+        return 0
 
     def _rank_step(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int]) -> bool:
         """"…, tăng 9 bậc": the rank named just before; "thứ hạng chung … tăng 5 bậc": its subject."""
         verb = self._skip_back(s, d.qa, self.c.skip_before_value)
+        verb -= ends_with(s.pieces, verb, self.c.linking.get("count", {}))
         a, b = self._subject(s, verb, figures)
         subject = _clean(self._phrase(s, a, b)) if a < b else ""
         if subject and not self._only_level(subject):
@@ -483,13 +606,20 @@ class IndicatorFinder:
             group = [d] if d is not None and d.mode in {"value", "transfer"} and d.np is not None else []
 
     def _distribute(self, s: Sentence, group: list[Draft]) -> None:
-        last = group[-1]
+        first, last = group[0], group[-1]
+        if first.mode == "transfer" and first.vp:
+            for d in group[1:]:
+                if d.mode == "value" and d.np is not None and d.verb_at is None and d.quantity.unit == first.quantity.unit:
+                    d.indicator = _clean(f"{_clean(self._phrase(s, *d.np))} {self.c.passive} {first.vp}")
+                    d.mode = "transfer"
+            return
         if last.mode != "value" or last.verb_at is None or last.np is None:
+            return
+        if not starts_with(s.pieces, last.verb_at, self.c.aux_markers):
             return
         predicate = _clean(s.words(last.verb_at, last.np[1]))
         if not predicate:
             return
-        head = group[0]
         for d in group[:-1]:
             if d.mode != "value" or d.verb_at is not None or d.np is None:
                 continue
@@ -497,22 +627,21 @@ class IndicatorFinder:
                 continue
             d.indicator = _clean(f"{d.indicator} {predicate}")
         # elliptic members ("91% tại cấp huyện") take the first member's head noun
-        if head.np is None:
+        if first.np is None:
             return
-        head_end = self._head_end(s, *head.np)
-        head_noun = _clean(s.words(head.np[0], head_end)) if head_end > head.np[0] else ""
+        head_end = self._head_end(s, *first.np)
+        head_noun = _clean(s.words(first.np[0], head_end)) if head_end > first.np[0] else ""
         for d in group[1:]:
             if d.np is None or not head_noun or not self._starts_level(s, d.np[0]):
                 continue
             own = _clean(s.words(d.np[0], d.verb_at if d.verb_at is not None else d.np[1]))
-            d.indicator = _clean(f"{head_noun} {own} {predicate}" if d is not last else f"{head_noun} {own} {predicate}")
+            d.indicator = _clean(f"{head_noun} {own} {predicate}")
             d.mode = "value"
 
     # -- phrase edges --------------------------------------------------------------------
     def _np_end(self, s: Sentence, a: int, figures: set[int], rank: bool = False) -> tuple[int, str]:
         """End (exclusive) of the noun phrase read after a value, and why it ended."""
         seen_verb = False
-        depth = 0
         j = a
         n = len(s.pieces)
         while j < n:
@@ -527,33 +656,65 @@ class IndicatorFinder:
                     return j, "stop"
                 j = close + 1
                 continue
-            if p.text == ")" and depth == 0:
-                return j, "boundary"
-            if p.text in self.c.strong or p.text in {"“", "”"} and False:
+            if p.text == ")" or p.text in self.c.strong:
                 return j, "boundary"
             if j > a and starts_with(s.pieces, j, self.c.np_stops):
                 return j, "stop"
             if p.text == ",":
-                nxt = j + 1
-                if nxt >= n or nxt in figures or s.pieces[nxt].is_number and (nxt + 1 < n and s.pieces[nxt + 1].text == "%"):
-                    return j, "figure" if nxt in figures else "boundary"
-                if rank or starts_with(s.pieces, nxt, self.c.np_stops) or starts_with(s.pieces, nxt, self.c.lead_strip):
-                    return j, "stop"
-                before_verb, after_verb = s.is_verb(j - 1), s.is_verb(nxt)
-                if seen_verb and not (before_verb and after_verb):
-                    return j, "stop"
-                if before_verb != after_verb and not (s.is_nominal(nxt) and not seen_verb):
-                    return j, "stop"
+                if not self._comma_continues(s, a, j, figures, seen_verb, rank):
+                    nxt = j + 1
+                    return j, "figure" if nxt in figures else "stop"
                 j += 1
                 continue
-            if starts_with(s.pieces, j, self.c.coordinators):
-                k = j + starts_with(s.pieces, j, self.c.coordinators)
-                if k in figures:
+            c = starts_with(s.pieces, j, self.c.coordinators)
+            if c and j > a:
+                if j + c in figures:
                     return j, "figure"
-            if j > a and s.is_verb(j) and j - 1 >= a and s.is_nominal(j - 1):
+                if starts_with(s.pieces, j + c, self.c.aux_markers):
+                    return j, "stop"  # "2/11 nhiệm vụ và chưa thực hiện …": a new predicate
+            if j > a and s.is_verb(j) and s.is_nominal(j - 1):
                 seen_verb = True
             j += 1
         return j, "boundary"
+
+    def _comma_continues(self, s: Sentence, a: int, j: int, figures: set[int], seen_verb: bool, rank: bool) -> bool:
+        """Is the comma at ``j`` inside the phrase (a list "xã, phường, thị trấn", "tiếp nhận, xử lý")?"""
+        nxt = j + 1
+        n = len(s.pieces)
+        if nxt >= n or nxt in figures or rank:
+            return False
+        if starts_with(s.pieces, nxt, self.c.np_stops) or s.pieces[nxt].text in self.c.strong:
+            return False
+        before_verb, after_verb = s.is_verb(j - 1), s.is_verb(nxt)
+        if before_verb and after_verb:
+            return True
+        if seen_verb:
+            return False
+        # the list item after the comma: up to the next comma, coordinator, predicate or boundary
+        k = nxt
+        while k < n and k - nxt < 11:
+            p = s.pieces[k]
+            if p.text in {",", "(", ")"} or p.text in self.c.strong or k in figures:
+                break
+            if starts_with(s.pieces, k, self.c.coordinators) or starts_with(s.pieces, k, self.c.aux_markers):
+                break
+            if k > nxt and s.is_verb(k):
+                break
+            k += 1
+        item = k - nxt
+        segment_start = a
+        for m in range(j - 1, a - 1, -1):
+            if s.pieces[m].text == ",":
+                segment_start = m + 1
+                break
+        if s.pieces[nxt].low == "cấp" or s.pieces[nxt].low == s.pieces[segment_start].low:
+            return True
+        ends_list = k < n and (s.pieces[k].text == "," or starts_with(s.pieces, k, self.c.coordinators))
+        if ends_list and item <= 10:
+            return True  # "cán bộ, công chức cấp huyện, cấp xã …"
+        if j - segment_start <= 2 and segment_start > a and item <= 6:
+            return True  # inside a list of short nouns ("đảng viên, cán bộ, công chức, viên chức trên …")
+        return 0 < item <= 4 and not after_verb
 
     def _subject(self, s: Sentence, end: int, figures: set[int]) -> tuple[int, int]:
         """Pieces [a, b) of the indicator written before the verb at ``end``."""
@@ -582,6 +743,9 @@ class IndicatorFinder:
                 if depth == 0:
                     return i + 1
                 depth -= 1
+            elif depth == 0 and p.text == "," and 0 < i < len(s.pieces) - 1 and \
+                    s.pieces[i - 1].is_number and s.pieces[i + 1].is_number:
+                pass  # "mức độ 3, 4"
             elif depth == 0 and (p.text in self.c.strong or p.text == ","):
                 return i + 1
             elif depth == 0 and self._figure_end_at(s, i, figures):
@@ -601,6 +765,8 @@ class IndicatorFinder:
             if self._starts_time(s, start):
                 break
             prev = self._clause_start(s, start - 1, figures)
+            if prev > 0 and (prev - 1) in s.figure_ends:
+                break
             stripped = self._strip_lead(s, prev, start - 1)
             if not starts_with(s.pieces, stripped, self.c.head_cues):
                 break
@@ -727,8 +893,14 @@ class IndicatorFinder:
         if not s.is_verb(end - 1):
             return None
         a = end - 1
-        while a > 0 and s.is_verb(a - 1) and not ends_with(s.pieces, a, self.c.light_verbs):
-            a -= 1
+        while a > 0:
+            if s.is_verb(a - 1) and not ends_with(s.pieces, a, self.c.light_verbs) and \
+                    not ends_with(s.pieces, a, self.c.aux_markers):
+                a -= 1
+            elif a > 1 and s.pieces[a - 1].text == "," and s.is_verb(a - 2):
+                a -= 1  # "tiếp nhận, xử lý 312.450 hồ sơ"
+            else:
+                break
         return a, end
 
     def _noun_after(self, s: Sentence, d: Draft, figures: set[int]) -> str:
@@ -775,8 +947,10 @@ class IndicatorFinder:
             end -= 1
         return end
 
-    def _rank_head(self, s: Sentence, end: int, figures: set[int]) -> tuple[int, int] | None:
-        for i in range(0, end):
+    def _rank_head(self, s: Sentence, start: int, end: int, figures: set[int]) -> tuple[int, int] | None:
+        """The name of a ranked index written earlier in the clause ("Theo kết quả Bộ Chỉ số … (DTI)
+        năm 2022 vừa được công bố, Bà Rịa - Vũng Tàu xếp thứ 6/63")."""
+        for i in range(start, end):
             n = starts_with(s.pieces, i, self.c.rank_heads)
             if n:
                 j = i + n
@@ -892,7 +1066,8 @@ class IndicatorsComponent:
         meta = doc._.meta or {}
         title = meta.get("title") if isinstance(meta, dict) else None
         title_end = len(title) if title and doc.text.startswith(title) else -1
-        metrics = self.finder.metrics(doc.text, sentences, quantities, title_end)
+        word_starts = {t.idx for t in doc if not t.is_space}
+        metrics = self.finder.metrics(doc.text, sentences, quantities, title_end, word_starts)
         doc._.metrics = [finalize_text(doc.text, m) for m in metrics]
         return doc
 

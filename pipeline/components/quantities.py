@@ -139,6 +139,7 @@ class Lexicon:
     named_lists: list[tuple[tuple[str, ...], frozenset[float]]]
     measures: dict[int, set[tuple[str, ...]]]
     linking_verbs: dict[int, set[tuple[str, ...]]]
+    dong_compounds: frozenset[str] = frozenset()
     _meeting_re: regex.Pattern = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -175,6 +176,7 @@ class Lexicon:
                          for item in data.get("named_lists", [])],
             measures=_phrases(data.get("measures", [])),
             linking_verbs=_phrases(data.get("linking_verbs", [])),
+            dong_compounds=frozenset(w.casefold() for w in data.get("dong_compounds", [])),
         )
 
     def mentions_meeting(self, text: str) -> bool:
@@ -206,6 +208,7 @@ class QuantityFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._words: Mapping[int, str] | None = None
+        self._label = False  # the last number refused was a label (identifier, level, year)
 
     # -- the public entry -------------------------------------------------------------------
     def find(self, text: str, sentences: Sequence[tuple[int, int]],
@@ -230,13 +233,22 @@ class QuantityFinder:
                   starts: Sequence[int], words: Mapping[int, str] | None) -> list[Quantity]:
         found: list[Quantity] = []
         consumed: set[int] = set()
+        refused: set[int] = set()
         for i, piece in enumerate(pieces):
             if i in consumed or not piece.is_number:
                 continue
             if _inside(piece.start, spans, starts):
                 continue
+            # a list continuing a refused number ("mức độ 3, 4", "năm 2022 và 2023") is refused too
+            if i >= 2 and (i - 2) in refused and pieces[i - 1].low in {",", "và", "hoặc", "-", "–"} and not (
+                    i + 1 < len(pieces) and pieces[i + 1].text == "%"):
+                refused.add(i)
+                continue
+            self._label = False
             figure = self._read(pieces, i, consumed, words)
             if figure is None:
+                if self._label:
+                    refused.add(i)
                 continue
             first, last = pieces[figure.first], pieces[figure.last]
             found.append(Quantity(
@@ -266,6 +278,7 @@ class QuantityFinder:
             return None
         rank_cue = ends_with(pieces, i, lex.rank_cues)
         if not rank_cue and ends_with(pieces, i, lex.blocked_before):
+            self._label = True
             return None
         # "a/b": date, document number, rank or fraction; "a-b": date, span or identifier
         denominator: float | None = None
@@ -295,6 +308,7 @@ class QuantityFinder:
             denominator = second
             last = i + 2
         elif self._year_like(piece, value, pieces, i):
+            self._label = True
             return None
         if rank_cue:
             return _Figure(first=i, last=last, value=value, unit="rank", denominator=denominator,
@@ -349,11 +363,23 @@ class QuantityFinder:
             k += 1
         amount = scale(value, scale_words, lex.scales)
         n, currency = _lookup_forward(pieces, k, lex.currencies)
-        if currency and (pieces[k].low != "đồng" or words is None or words.get(pieces[k].start, "").casefold() == "đồng"):
+        if currency and (pieces[k].low != "đồng" or self._is_dong(pieces, k, bool(scale_words))):
             if n == 1 and pieces[k].low in {"đ"} and k + 1 < len(pieces) and _adjacent(pieces[k], pieces[k + 1]):
                 return None
             return _Figure(first=i, last=k + n - 1, value=amount, unit=currency)
         return self._count(pieces, i, k, amount, scale_words)
+
+    def _is_dong(self, pieces: list[Piece], k: int, scaled: bool) -> bool:
+        """Is "đồng" at ``k`` the currency? After a scale word always ("1.250 tỷ đồng vốn …");
+        otherwise when the tokenizer made it a word of its own, or (no tokens) when the next
+        syllable does not make another word of it ("đồng bào")."""
+        if scaled:
+            return True
+        word = (self._words or {}).get(pieces[k].start)
+        if word is not None:
+            return word.casefold() == "đồng"
+        nxt = pieces[k + 1].low if k + 1 < len(pieces) else ""
+        return nxt not in self.lex.dong_compounds
 
     def _count(self, pieces: list[Piece], i: int, k: int, amount: float, scale_words: list[str]) -> _Figure | None:
         """A count of things: the noun after it decides whether it is a figure at all."""

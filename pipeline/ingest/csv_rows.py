@@ -15,9 +15,9 @@ import io
 from collections.abc import Iterator
 
 from .base import Article, ReadOptions, failed, sha1_hex, text_id
-from .encodings import SNIFF_BYTES, decode_bytes, sniff_binary
+from .encodings import decode_bytes, sniff_binary
 from .fields import article_from_fields, row_source
-from .gzip_stream import GZIP_ERRORS, gzip_error
+from .gzip_stream import GZIP_ERRORS, gzip_error, head_of
 from .sources import Source
 
 _DELIMITERS = (",", ";", "\t", "|")
@@ -29,12 +29,11 @@ def read(source: Source, options: ReadOptions) -> Iterator[Article]:
     meta = {"format": "csv"}
     try:
         with source.open() as stream:
-            head = stream.read(SNIFF_BYTES)
+            head = head_of(stream)
             codec, problem = _stream_codec(head)
             if problem:
                 yield failed(source.stem, source.label, {**meta, "encoding": codec}, *problem, raw=head)
                 return
-            stream.seek(0)
             text = io.TextIOWrapper(
                 stream,
                 encoding=codec,
@@ -90,24 +89,24 @@ def _rows(text: io.TextIOWrapper, source: Source, options: ReadOptions, codec: s
             f"no {options.text_column!r} column in the header ({', '.join(header[:20]) or 'empty'})",
         )
         return
-    reader = csv.reader(text, delimiter=delimiter, strict=True)
+    lines = _BoundedLines(text, limit)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     row = 0
     while True:
         try:
             values = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except (csv.Error, _LineTooLong) as exc:
             row += 1
             where = row_source(source.label, row)
-            kind = "too_large" if "field limit" in str(exc) else "malformed_csv"
-            yield failed(
-                text_id(where),
-                where,
-                meta,
-                kind,
-                f"unreadable CSV row (near line {reader.line_num + 1}): {exc}",
+            too_large = isinstance(exc, _LineTooLong) or "field limit" in str(exc)
+            message = (
+                f"the row is over the limit of {limit:,} bytes per article"
+                if too_large
+                else f"unreadable CSV row (near line {reader.line_num + 1}): {exc}"
             )
+            yield failed(text_id(where), where, meta, "too_large" if too_large else "malformed_csv", message)
             continue
         if not values or (len(values) == 1 and not values[0].strip()):
             continue  # a blank line is not a record
@@ -127,6 +126,35 @@ def _rows(text: io.TextIOWrapper, source: Source, options: ReadOptions, codec: s
         yield article_from_fields(
             dict(zip(header, values, strict=True)), options, where, "csv", codec, sha1_hex(raw)
         )
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+class _BoundedLines:
+    """The lines of a text stream, none longer than ``limit``: an over-long line is skipped in
+    pieces (never held whole) and reported by raising ``_LineTooLong`` once; iteration then
+    goes on with the next line."""
+
+    def __init__(self, text: io.TextIOBase, limit: int) -> None:
+        self.text = text
+        self.limit = limit
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.text.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        if len(line) > self.limit and not line.endswith("\n"):
+            while True:
+                rest = self.text.readline(1 << 20)
+                if not rest or rest.endswith("\n"):
+                    break
+            raise _LineTooLong
+        return line
 
 
 def _delimiter(header_line: str, text_column: str) -> str:

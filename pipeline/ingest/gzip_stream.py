@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gzip
 import zlib
+from typing import BinaryIO
 
+from .encodings import SNIFF_BYTES
 from .sources import Source
 
 GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
@@ -45,3 +47,24 @@ def read_bounded(source: Source, limit: int) -> tuple[bytes | None, tuple[str, s
     if len(data) > limit:
         return None, ("too_large", f"decompressed content exceeds the limit of {limit:,} bytes per article")
     return data, None
+
+
+def head_of(stream: BinaryIO, size: int = SNIFF_BYTES) -> bytes:
+    """The first bytes of a stream for sniffing, then rewind it.
+
+    Read in small pieces so a truncated gzip still shows what it has; the error itself is left
+    for the real read to report, after the articles before it.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        while total < size:
+            chunk = stream.read(min(1024, size - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except GZIP_ERRORS:
+        pass
+    stream.seek(0)
+    return b"".join(chunks)

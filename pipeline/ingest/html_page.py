@@ -26,6 +26,9 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_SEARCH_LINES = 3
+# Publication date from the page's markup and URL only: htmldate's "extensive search" guesses
+# from any year in the text ("năm 2023" → 2023-01-01), which is worse than no date.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _DATELINE_MAX_CHARS = 80
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -76,7 +79,12 @@ def extract(html: str, url: str | None = None) -> tuple[str | None, str | None, 
     prepared = _FIGURE_TAGS.sub(lambda m: f"<{m.group(1)}div", html)
     try:
         doc = trafilatura.bare_extraction(
-            prepared, url=url, with_metadata=True, include_comments=False, include_tables=True
+            prepared,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except (RecursionError, ValueError, TypeError, AttributeError, LookupError, MemoryError):
         doc = None

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from .base import Article, ReadOptions, failed, safe_id, sha1_hex, text_id
-from .encodings import decode_bytes
+from .encodings import decode_bytes, sniff_binary
 from .fields import article_from_fields, row_source
-from .gzip_stream import GZIP_ERRORS, gzip_error
+from .gzip_stream import GZIP_ERRORS, gzip_error, head_of
 from .sources import Source
 
 _SKIP_CHUNK = 1 << 20
@@ -30,6 +30,10 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article]:
     row = 0
     try:
         with source.open() as stream:
+            reason = _binary(stream)
+            if reason:
+                yield failed(source.stem, source.label, {"format": "jsonl"}, "binary", reason)
+                return
             while True:
                 line = stream.readline(limit + 1)
                 if not line:
@@ -56,6 +60,11 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article]:
         yield failed(
             source.stem, source.label, {"format": "jsonl"}, "unreadable", f"cannot read the file: {exc}"
         )
+
+
+def _binary(stream: BinaryIO) -> str | None:
+    """Why the stream is not text (one error for the file, not one per "line"); rewinds it."""
+    return sniff_binary(head_of(stream))
 
 
 def _after(problem: tuple[str, str], row: int) -> tuple[str, str]:
@@ -103,6 +112,10 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[Article]:
     meta = {"format": "json"}
     try:
         with source.open() as stream:
+            reason = _binary(stream)
+            if reason:
+                yield failed(source.stem, source.label, meta, "binary", reason)
+                return
             yield from _json_items(stream, source, options)
     except GZIP_ERRORS as exc:
         yield failed(source.stem, source.label, meta, *gzip_error(exc))

@@ -9,7 +9,7 @@ A truncated or corrupt archive yields the records read so far, then one error Ar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .base import Article, ReadOptions, failed, text_id
 from .gzip_stream import GZIP_ERRORS, gzip_error
@@ -23,59 +23,94 @@ def read(source: Source, options: ReadOptions) -> Iterator[Article]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    limit = options.max_article_bytes
     records = 0
-    meta = {"format": "warc"}
     try:
         with open(source.path, "rb") as stream:
-            for record in ArchiveIterator(stream, arc2warc=True):
+            iterator = ArchiveIterator(stream, arc2warc=True)
+            complete = _watch_last_member(iterator)
+            for record in iterator:
                 records += 1
-                if not _is_html_response(record):
-                    continue
-                record_id = record.rec_headers.get_header("WARC-Record-ID") or f"<record {records}>"
-                where = f"{source.label}#record={record_id.strip('<>')}"
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                raw = record.content_stream().read(limit + 1)
-                if len(raw) > limit:
-                    yield failed(
-                        text_id(where),
-                        where,
-                        {**meta, "url": url},
-                        "too_large",
-                        f"the response body is over the limit of {limit:,} bytes per article",
-                    )
-                    continue
-                content_type = record.http_headers.get_header("Content-Type")
-                article = article_from_html(raw, None, where, url=url, content_type=content_type, fmt="warc")
-                warc_date = record.rec_headers.get_header("WARC-Date")
-                if warc_date:
-                    article.meta["warc_date"] = warc_date
-                yield article
+                if _is_html_response(record):
+                    article = _record_article(record, source, options, records)
+                    yield article
+                    if article.error and article.error["type"] in ("truncated_gzip", "truncated_warc"):
+                        return
+            if not complete():
+                yield _end_error(
+                    source,
+                    records,
+                    "truncated_gzip",
+                    "the last gzip member of the archive is cut short (truncated file)",
+                )
     except GZIP_ERRORS as exc:
-        kind, message = gzip_error(exc)
-        yield failed(
-            text_id(f"{source.label}#after={records}"),
-            source.label,
+        yield _end_error(source, records, *gzip_error(exc))
+    except ArchiveLoadFailed as exc:
+        yield _end_error(source, records, "malformed_warc", f"not a readable WARC archive: {str(exc)[:300]}")
+    except (ValueError, OSError) as exc:
+        yield _end_error(source, records, "malformed_warc", f"{type(exc).__name__}: {str(exc)[:300]}")
+
+
+def _record_article(record, source: Source, options: ReadOptions, number: int) -> Article:
+    limit = options.max_article_bytes
+    record_id = record.rec_headers.get_header("WARC-Record-ID") or f"<record {number}>"
+    where = f"{source.label}#record={record_id.strip('<>')}"
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    meta = {"format": "warc", "url": url}
+    raw = record.content_stream().read(limit + 1)
+    if len(raw) > limit:
+        return failed(
+            text_id(where),
+            where,
+            meta,
+            "too_large",
+            f"the response body is over the limit of {limit:,} bytes per article",
+        )
+    if getattr(record.raw_stream, "limit", 0) > 0:  # the record ended before its Content-Length
+        kind = "truncated_gzip" if source.path.name.lower().endswith(".gz") else "truncated_warc"
+        return failed(
+            text_id(where),
+            where,
             meta,
             kind,
-            f"{message} (after {records} record(s); those were read)",
+            "the archive ends inside this record (truncated file); the records before it were read",
         )
-    except ArchiveLoadFailed as exc:
-        yield failed(
-            text_id(f"{source.label}#after={records}"),
-            source.label,
-            meta,
-            "malformed_warc",
-            f"not a readable WARC archive after {records} record(s): {str(exc)[:300]}",
-        )
-    except (ValueError, OSError) as exc:
-        yield failed(
-            text_id(f"{source.label}#after={records}"),
-            source.label,
-            meta,
-            "malformed_warc",
-            f"{type(exc).__name__} after {records} record(s): {str(exc)[:300]}",
-        )
+    content_type = record.http_headers.get_header("Content-Type")
+    article = article_from_html(raw, None, where, url=url, content_type=content_type, fmt="warc")
+    warc_date = record.rec_headers.get_header("WARC-Date")
+    if warc_date:
+        article.meta["warc_date"] = warc_date
+    return article
+
+
+def _watch_last_member(iterator) -> Callable[[], bool]:
+    """warcio stops quietly at a truncated gzip member; note whether the last member was whole.
+
+    The iterator closes its decompressor when it is done: just before, ``eof`` tells whether
+    the member's end marker was reached.
+    """
+    reader = iterator.reader
+    state = {"complete": True}
+    close = reader.close_decompressor
+
+    def close_noting() -> None:
+        decompressor = reader.decompressor
+        if decompressor is not None and not getattr(decompressor, "eof", True):
+            state["complete"] = False
+        close()
+
+    reader.close_decompressor = close_noting
+    return lambda: state["complete"]
+
+
+def _end_error(source: Source, records: int, kind: str, message: str) -> Article:
+    where = f"{source.label}#after={records}"
+    return failed(
+        text_id(where),
+        source.label,
+        {"format": "warc"},
+        kind,
+        f"{message} (after {records} record(s); those were read)",
+    )
 
 
 def _is_html_response(record) -> bool:

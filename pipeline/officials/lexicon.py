@@ -107,6 +107,8 @@ class Lexicon:
     closing: PhraseTable
     units: PhraseTable
     connectors: PhraseTable
+    continuations: PhraseTable
+    blockers: PhraseTable
     chain_links: PhraseTable
     private_markers: PhraseTable
     national_markers: PhraseTable
@@ -128,6 +130,7 @@ class Lexicon:
     places_extra: PhraseTable
     min_name: int = 2
     max_name: int = 5
+    title_starts: frozenset[str] = frozenset()  # first syllables of heads and prefixes
 
     @classmethod
     def load(cls, titles: str = "titles.json", names: str = "names.json") -> Lexicon:
@@ -154,7 +157,7 @@ class Lexicon:
         roles = [Role(r["role"], _table(r.get("after", [])),
                       [regex.compile(p) for p in r.get("before", [])]) for r in n["roles"]]
         exceptions = {fold(w) for w in n.get("non_name_exceptions", [])}
-        return cls(
+        lex = cls(
             prefixes=_table(t["prefixes"]),
             qualifiers=_table(t["qualifiers"]),
             heads=heads,
@@ -163,6 +166,8 @@ class Lexicon:
             closing=_table(t["closing_orgs"]),
             units=units,
             connectors=_table(t["connectors"]),
+            continuations=_table(t.get("org_continuations", [])),
+            blockers=_table(t.get("blockers", [])),
             chain_links=_table(t["chain_links"]),
             private_markers=_table(t["private_markers"]),
             national_markers=_table(t["national_markers"]),
@@ -185,6 +190,8 @@ class Lexicon:
             min_name=int(n.get("min_name_syllables", 2)),
             max_name=int(n.get("max_name_syllables", 5)),
         )
+        lex.title_starts = frozenset(k[0] for table in (lex.heads, lex.prefixes) for k in table.entries)
+        return lex
 
     def expand(self, key: str) -> list[str]:
         """A folded syllable with its abbreviation expanded ("ubnd" → ["ủy", "ban", "nhân", "dân"])."""

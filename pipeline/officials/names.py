@@ -1,0 +1,132 @@
+"""What a personal name looks like, and where a run of capitals splits into place + name.
+
+A name is a run of 2-5 syllables that all start with a capital. Family names are a strong
+signal ("Nguyễn", "Lò", "Giàng", "Ksor", "Điểu", the "Y"/"H'" of Ê Đê names), but only a
+signal: "Y Giang Gry Niê Knơng" or "Pơloong Thị Hươi" must pass without being listed.
+
+The hard case is a title whose organisation ends in a place name written right before the
+person: "Chủ tịch UBND huyện Tủa Chùa Mùa A Vảng", "Bí thư Huyện ủy Bát Xát Tẩn Láo Lở".
+``split_run`` scores every cut of the run with the evidence at hand: the gazetteer and the
+places the article names elsewhere, the names it writes after an honorific ("ông Mùa A
+Vảng"), the short references it uses ("ông Páo"), the family-name list, and underthesea's
+word boundaries (it segments "Bát Xát | Tẩn Láo Lở").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, Unit
+from .syllables import Tok
+
+_LENGTH_BONUS = {2: 0.0, 3: 0.5, 4: 0.3, 5: -0.5}
+
+
+@dataclass
+class Evidence:
+    """What the article itself says about names and places (collected before titles are read)."""
+
+    full_names: set[str] = field(default_factory=set)  # folded names written after an honorific
+    short_refs: set[str] = field(default_factory=set)  # folded 1-2 syllable references ("páo")
+    places: set[str] = field(default_factory=set)  # folded runs written after a unit word
+    token_starts: set[int] = field(default_factory=set)  # where an underthesea word starts
+    token_inside: set[int] = field(default_factory=set)  # syllable starts inside a multi-syllable word
+
+    @property
+    def has_segmentation(self) -> bool:
+        return bool(self.token_starts)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A run cut in two: ``place`` syllables belong to the title, then ``name`` syllables."""
+
+    place: int
+    name: int
+    score: float
+
+
+def surname_length(keys: list[str], lex: Lexicon) -> int:
+    """Syllables of the family name the run starts with (0 when none is known)."""
+    for n in (2, 1):
+        if len(keys) >= n and tuple(keys[:n]) in lex.surnames.entries:
+            return n
+    first = keys[0] if keys else ""
+    if "'" in first and first.split("'")[0] + "'" in lex.minority_prefixes:
+        return 1
+    return 0
+
+
+def name_score(keys: list[str], lex: Lexicon, evidence: Evidence) -> float:
+    """How much a run of folded syllables looks like a personal name (around 0 = undecided)."""
+    if not keys:
+        return -10.0
+    joined = " ".join(keys)
+    if joined in lex.never_officials:
+        return -10.0
+    score = _LENGTH_BONUS.get(len(keys), -2.0)
+    if joined in evidence.full_names:
+        score += 3.0
+    if keys[-1] in evidence.short_refs or " ".join(keys[-2:]) in evidence.short_refs:
+        score += 1.0
+    has_surname = surname_length(keys, lex) > 0
+    score += 1.5 if has_surname else -1.0
+    if keys[0] in lex.non_name_words:
+        score -= 3.0
+    if lex.is_place(joined) or joined in evidence.places:
+        score -= 1.5 if has_surname else 3.0
+    return score
+
+
+def is_name_like(keys: list[str], lex: Lexicon, evidence: Evidence, threshold: float = 0.5) -> bool:
+    return lex.min_name <= len(keys) <= lex.max_name and name_score(keys, lex, evidence) >= threshold
+
+
+def split_run(run: list[Tok], lex: Lexicon, evidence: Evidence, unit: Unit | None = None,
+              places_follow: bool = False, chain: bool = False) -> Split:
+    """Best cut of a capitalised run that follows a title's organisation phrase.
+
+    ``unit`` is the administrative word before the run ("huyện"), ``places_follow`` says the
+    organisation takes a place name ("Huyện ủy", "Viễn thông"), ``chain`` that the title is
+    written after its holder (so a name is unlikely to follow it).
+    """
+    keys = [t.key for t in run]
+    n = len(keys)
+    best = Split(n, 0, -99.0)
+    for k in range(n + 1):
+        m = n - k
+        if m and not (lex.min_name <= m <= lex.max_name) and not (m == 1 and n == 1):
+            continue
+        score = 0.0
+        known = False
+        if k:
+            place = " ".join(keys[:k])
+            known = lex.is_place(place) or place in evidence.places
+            if known:
+                score += 3.0
+            elif unit is not None and unit.place_required:
+                score += 0.0
+            elif unit is not None or places_follow:
+                score -= 1.0 * k
+            else:
+                score -= 3.0 * k
+            if m:
+                if run[k].start in evidence.token_starts:
+                    score += 0.5
+                elif run[k].start in evidence.token_inside:
+                    score -= 0.7
+        if m:
+            if m == 1:  # a short reference ("Chủ tịch UBND tỉnh Bình"), resolved later or dropped
+                ns = -0.5 if keys[0] not in lex.non_name_words and not lex.is_place(keys[0]) else -5.0
+            else:
+                ns = name_score(keys[k:], lex, evidence)
+            if unit is not None and unit.place_required and k == 0:
+                ns -= 3.0
+            if k and not known and ns < 2.5:
+                ns -= 1.5
+            if chain:
+                ns -= 1.0
+            score += ns
+        if score > best.score:
+            best = Split(k, m, score)
+    return best
