@@ -4,6 +4,7 @@
     vnmetrics evaluate GOLD_DIR PRED [--per-doc] [--json]
     vnmetrics show FILE
     vnmetrics indicators [--db FILE]
+    vnmetrics report STORE_OR_DIR -o report.html
     vnmetrics build-model [DIR]
 """
 
@@ -214,7 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build_model)
 
     p = sub.add_parser("report", help="write one self-contained HTML page to review a store or output folder")
-    p.add_argument("source", metavar="STORE_OR_DIR", help="DuckDB store file, or a folder of parquet/csv tables")
+    p.add_argument("source", metavar="STORE_OR_DIR",
+                   help="DuckDB store file, or a folder of parquet/csv tables")
     p.add_argument("-o", "--output", default="report.html", help="HTML file to write (default report.html)")
     p.add_argument("--max-articles", type=int, default=None,
                    help="articles shown, in doc_id order (default 500; 0 = all)")

@@ -86,16 +86,19 @@ class PeriodGrammar:
         self._patterns = []
         for item in self.spec["patterns"]:
             source = expand_macros(item["regex"], macros)
-            self._patterns.append((item["name"], item["kind"], regex.compile(source, regex.IGNORECASE | regex.V0)))
+            compiled = regex.compile(source, regex.IGNORECASE | regex.V0)
+            self._patterns.append((item["name"], item["kind"], compiled))
         limits = self.spec.get("limits", {})
         self.min_year = int(limits.get("min_year", 1900))
         self.max_year = int(limits.get("max_year", 2100))
         self.max_span_years = int(limits.get("max_span_years", 30))
-        self.half_words = {k: v for k, v in self.spec.get("half_words", {}).items() if not k.startswith("_")}
-        self.number_words = {k: v for k, v in self.spec.get("number_words", {}).items() if not k.startswith("_")}
-        self.relative_years = {k: v for k, v in self.spec.get("relative_years", {}).items()
-                               if not k.startswith("_")}
-        self.wrap_days = int(self.spec.get("year_window", {}).get("wrap_days", 240))
+        self.half_words = _table(self.spec, "half_words")
+        self.number_words = _table(self.spec, "number_words")
+        self.relative_years = _table(self.spec, "relative_years")
+        window = self.spec.get("year_window", {})
+        self.wrap_days = int(window.get("wrap_days", 240))
+        self.wrap_back_days = int(window.get("wrap_back_days", 330))
+        self.quarter_words = _table(self.spec, "quarter_words")
 
     @classmethod
     def from_resource(cls, name: str = "date_patterns.json") -> PeriodGrammar:
@@ -117,6 +120,11 @@ class PeriodGrammar:
                 chosen.append(raw)
                 last_end = raw.match_end
         return chosen
+
+
+def _table(spec: dict[str, Any], name: str) -> dict[str, int]:
+    """A word → number table of the spec, without its ``_doc``."""
+    return {k: v for k, v in spec.get(name, {}).items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=8)
@@ -154,7 +162,8 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _dateparser() -> Any:
     from dateparser.date import DateDataParser
 
-    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": ["day", "month", "year"]}
     return DateDataParser(languages=["vi"], settings=settings)
 
 
@@ -163,7 +172,7 @@ def parse_explicit_day(text: str) -> dt.date | None:
     """An explicit day date ("15/6/2022", "7-6-2023", "16 tháng 2 năm 2024") read by dateparser."""
     try:
         data = _dateparser().get_date_data(text)
-    except Exception:  # noqa: BLE001 - dateparser may choke on odd input; then it is no date
+    except Exception:  # dateparser may choke on odd input; then it is no date
         return None
     value = data.date_obj if data is not None else None
     return value.date() if value is not None else None
@@ -182,14 +191,15 @@ class Reference:
 
 
 def place_partial(month: int, day: int, ref: Reference, wrap_days: int = 240, hint: str | None = None,
-                  ) -> int | None:
+                  wrap_back_days: int = 330) -> int | None:
     """The year for a day/month written without one.
 
     The reference year, except across a year boundary: a date more than ``wrap_days`` after the
     reference date belongs to the year before ("tháng 12" read on 2024-01-26 is 2023-12) unless
     the words around it make it a plan (``hint="future"``); a planned date more than
     ``wrap_days`` before it belongs to the year after ("trước ngày 31/1" read on 2023-12-13 is
-    2024-01-31). With only a year, that year; with neither, ``None`` (its year cannot be told).
+    2024-01-31), and so does any date more than ``wrap_back_days`` before it ("từ tháng 1" read
+    on 2023-12-27 is 2024-01). With only a year, that year; with neither, ``None``.
     """
     if ref.date is None:
         return ref.year
@@ -200,7 +210,7 @@ def place_partial(month: int, day: int, ref: Reference, wrap_days: int = 240, hi
     delta = (when - base).days
     if delta > wrap_days and hint != "future":
         return base.year - 1
-    if delta < -wrap_days and hint == "future":
+    if delta < -wrap_back_days or (delta < -wrap_days and hint == "future"):
         return base.year + 1
     return base.year
 
@@ -237,12 +247,14 @@ def quarter_mention(raw: RawDate, year: int, quarter: int, inferred: bool) -> Da
 
 def half_mention(raw: RawDate, year: int, half: int, inferred: bool) -> DateMention:
     first = dt.date(year, 1 if half == 1 else 7, 1)
-    return _mention(raw, f"{year:04d}-H{half}", "half", first, month_end(year, 6 if half == 1 else 12), inferred)
+    last = month_end(year, 6 if half == 1 else 12)
+    return _mention(raw, f"{year:04d}-H{half}", "half", first, last, inferred)
 
 
 def year_mention(raw: RawDate, year: int, inferred: bool, span: tuple[int, int] | None = None,
                  text: str | None = None) -> DateMention:
-    return _mention(raw, f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31), inferred, span, text)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return _mention(raw, f"{year:04d}", "year", first, last, inferred, span, text)
 
 
 class Normaliser:
@@ -252,7 +264,7 @@ class Normaliser:
         self.g = grammar
 
     def _place(self, month: int, day: int, ref: Reference, hint: str | None) -> int | None:
-        return place_partial(month, day, ref, self.g.wrap_days, hint)
+        return place_partial(month, day, ref, self.g.wrap_days, hint, self.g.wrap_back_days)
 
     def _year_ok(self, year: int | None) -> bool:
         return year is not None and self.g.min_year <= year <= self.g.max_year
@@ -302,6 +314,29 @@ class Normaliser:
         when = safe_date(year, month, day) if year is not None else None
         return [day_mention(raw, when, True)] if when else []
 
+    def _day_pair(self, raw: RawDate, ref: Reference, hint: str | None) -> list[DateMention]:
+        f = raw.fields
+        month = int(f["m"])
+        out = []
+        for key in ("d1", "d2"):
+            day = int(f[key])
+            if f.get("y"):
+                when = parse_explicit_day(f"{day}/{month}/{f['y']}")
+                inferred = False
+            else:
+                year = self._place(month, day, ref, hint)
+                when, inferred = (safe_date(year, month, day) if year is not None else None), True
+            if when is None:
+                return []
+            # the first day's surface runs from the cue to its number, the second's from its number on
+            if key == "d1":
+                rel = (0, raw.text.index(f["d1"]) + len(f["d1"]))
+            else:
+                rel = (_second_day_offset(raw.text, f["d2"]), len(raw.text))
+            out.append(_mention(raw, when.isoformat(), "day", when, when, inferred,
+                                (raw.start + rel[0], raw.start + rel[1]), raw.text[rel[0]:rel[1]]))
+        return out
+
     def _day_span(self, raw: RawDate, ref: Reference, hint: str | None) -> list[DateMention]:
         f = raw.fields
         d1, d2, m2 = int(f["d1"]), int(f["d2"]), int(f["m2"])
@@ -321,11 +356,12 @@ class Normaliser:
     def _ytd_span(self, raw: RawDate, ref: Reference, hint: str | None) -> list[DateMention]:
         f = raw.fields
         day, month = int(f["d"]), int(f["m"])
-        year = int(f["y"]) if f.get("y") else int(f["y0"]) if f.get("y0") else self._place(month, day, ref, hint)
+        written = f.get("y") or f.get("y0")
+        year = int(written) if written else self._place(month, day, ref, hint)
         last = safe_date(year, month, day) if year is not None else None
         if last is None or (last.month, last.day) == (1, 1):
             return []
-        return [day_span_mention(raw, dt.date(year, 1, 1), last, not (f.get("y") or f.get("y0")))]
+        return [day_span_mention(raw, dt.date(year, 1, 1), last, not written)]
 
     def _month(self, raw: RawDate, ref: Reference, hint: str | None) -> list[DateMention]:
         f = raw.fields
@@ -337,8 +373,8 @@ class Normaliser:
         return [month_mention(raw, year, month, inferred)] if year is not None else []
 
     def _quarter(self, raw: RawDate, ref: Reference, hint: str | None) -> list[DateMention]:
-        q = raw.fields["q"].upper()
-        quarter = _ROMAN.get(q) or int(q)
+        q = raw.fields["q"]
+        quarter = self.g.quarter_words.get(q.lower()) or _ROMAN.get(q.upper()) or int(q)
         year, inferred = self._tail_year(raw.fields, ref)
         return [quarter_mention(raw, year, quarter, inferred)] if year is not None else []
 
@@ -399,6 +435,12 @@ class Normaliser:
         if offset is None or ref.year is None:
             return []
         return [year_mention(raw, ref.year + offset, True)]
+
+
+def _second_day_offset(text: str, day: str) -> int:
+    """Where the second day of "ngày 12 và 13/12" starts in the pair's surface text."""
+    found = list(regex.finditer(rf"(?<!\d){regex.escape(day)}(?=[/.\-])", text))
+    return found[-1].start() if found else 0
 
 
 def _explicit_core(raw: RawDate, fields: dict[str, str | None]) -> str:

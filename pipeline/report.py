@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
 import json
 import math
 import os
@@ -248,7 +249,7 @@ def highlight(text: str, items: Sequence[Item]) -> str:
         starts.setdefault(item.start, []).append(item)
     active: list[Item] = []
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         active = [i for i in active if i.end > a]
         for item in starts.get(a, ()):
             active.append(item)
@@ -321,8 +322,9 @@ def _article_index(articles: list[dict], errors_by_doc: dict[str, int]) -> str:
         rows.append(
             f'<tr class="status-{status}"><td><a href="#doc-{i}">{_esc(a["doc_id"])}</a></td>'
             f'<td>{_esc(a["title"])}</td><td>{_esc(a["province"])}</td><td>{_esc(a["published"])}</td>'
-            f'<td>{status}</td><td class="num">{a["_n"]["official"]}</td><td class="num">{a["_n"]["date"]}</td>'
-            f'<td class="num">{a["_n"]["metric"]}</td><td class="num">{n_errors or ""}</td></tr>')
+            f'<td>{status}</td><td class="num">{a["_n"]["official"]}</td>'
+            f'<td class="num">{a["_n"]["date"]}</td><td class="num">{a["_n"]["metric"]}</td>'
+            f'<td class="num">{n_errors or ""}</td></tr>')
     return "".join(rows)
 
 
@@ -347,8 +349,8 @@ def _article_card(i: int, article: dict, body: str, unlocated: list[str], errors
         parts.append(f'<p class="warning">{_esc(article["warnings"])}</p>')
     parts.append(f'<div class="text">{body}</div>' if body else '<p class="empty">no text</p>')
     if unlocated:
-        parts.append('<p class="unlocated">not located in the text: '
-                     + " ".join(f'<button class="item" data-ids="{k}">{k}</button>' for k in unlocated) + "</p>")
+        buttons = " ".join(f'<button class="item" data-ids="{k}">{k}</button>' for k in unlocated)
+        parts.append(f'<p class="unlocated">not located in the text: {buttons}</p>')
     parts.append("</article>")
     return "".join(parts)
 
@@ -455,8 +457,8 @@ def build_html(tables: Tables, *, title: str = "vnmetrics report", max_articles:
 
 def _assets() -> tuple[str, str]:
     """The inline CSS and JS (kept next to the template, read once per page)."""
-    folder = TEMPLATE.parent
-    return (folder / "report.css").read_text(encoding="utf-8"), (folder / "report.js").read_text(encoding="utf-8")
+    css, js = ((TEMPLATE.parent / f"report.{ext}").read_text(encoding="utf-8") for ext in ("css", "js"))
+    return css, js
 
 
 def write_report(source: str | Path | Tables, out: str | Path, **kwargs: Any) -> ReportStats:
@@ -499,7 +501,8 @@ def _browse(page: str | Path, extra: Sequence[str], fragment: str = "", timeout:
         done = subprocess.run([browser, *BROWSER_FLAGS, f"--user-data-dir={profile}", *extra, url],
                               capture_output=True, timeout=timeout, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"chromium failed ({done.returncode}): {done.stderr.decode(errors='replace')[-800:]}")
+        detail = done.stderr.decode(errors="replace")[-800:]
+        raise RuntimeError(f"chromium failed ({done.returncode}): {detail}")
     return done.stdout.decode("utf-8", errors="replace")
 
 

@@ -30,7 +30,8 @@ COLUMNS: dict[str, list[str]] = {
               "start_char", "end_char", "clean_start", "clean_end", "sentence"],
     "metrics": ["doc_id", "metric", "indicator", "indicator_id", "value", "value_max", "unit", "denominator",
                 "comparator", "kind", "change", "province", "level", "period", "deadline", "text",
-                "start_char", "end_char", "value_start_char", "value_end_char", "clean_start", "clean_end", "sentence"],
+                "start_char", "end_char", "value_start_char", "value_end_char", "clean_start", "clean_end",
+                "clean_value_start", "clean_value_end", "sentence"],
     "errors": ["doc_id", "source", "stage", "type", "message"],
 }
 
@@ -117,6 +118,8 @@ def article_rows(article, result: Annotated | None, with_tokens: bool = False) -
             "period": metric.period, "deadline": metric.deadline, "text": metric.text,
             "start_char": start, "end_char": end, "value_start_char": vstart, "value_end_char": vend,
             "clean_start": metric.start_char, "clean_end": metric.end_char,
+            "clean_value_start": metric.value_start_char if metric.value_start_char >= 0 else None,
+            "clean_value_end": metric.value_end_char if metric.value_start_char >= 0 else None,
             "sentence": sentences.around(metric.start_char)})
     base.update({
         "province": doc._.province, "published": doc._.published, "published_reason": doc._.published_reason,

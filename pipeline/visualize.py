@@ -93,7 +93,7 @@ def entities_from_rows(text: str, officials: Iterable[Mapping], dates: Iterable[
     return ents
 
 
-def entities_from_doc(doc) -> list[dict]:  # noqa: ANN001 - spaCy Doc
+def entities_from_doc(doc) -> list[dict]:
     """Candidate entities from a processed Doc: every official mention, dates, figure values."""
     n = len(doc.text)
     ents: list[dict] = []

@@ -140,6 +140,8 @@ def encodings(c: Corpus) -> None:
     )
     c.add("encodings/crlf.txt", text.replace("\n", "\r\n").encode("utf-8"), contains=MUST)
     c.add("encodings/cut_inside_last_char.txt", text.encode("utf-8") + "ạ".encode()[:2], contains=MUST)
+    stray = (text * 4).encode("utf-8").replace(b"76,6%", b"76,6%\xa0", 1)  # one Latin-1 byte in UTF-8
+    c.add("encodings/utf8_one_stray_byte.txt", stray, encoding="utf-8+replaced", contains=MUST)
     rng = random.Random(1258)
     noise = bytes(rng.randrange(0x80, 0x100) for _ in range(3000))
     c.add("encodings/undecodable_8bit.txt", noise, errors={"decode": 1})

@@ -84,7 +84,9 @@ def test_page_metadata_date(dates):
     doc = run(dates, "Ngày 7/6, Ban chỉ đạo họp đánh giá 6 tháng đầu năm.", published_meta="2023-06-08")
     assert doc._.published == "2023-06-08"
     assert "page metadata" in doc._.published_reason
-    assert [m.value for m in doc._.dates] == ["2023-06-07", "2023-H1"]
+    assert [(m.value, m.role) for m in doc._.dates] == [("2023-06-08", "published"), ("2023-06-07", "event"),
+                                                        ("2023-H1", "period")]
+    assert (doc._.dates[0].start_char, doc._.dates[0].end_char) == (0, 0)
 
 
 def test_no_dateline_year_from_reviewed_and_planned_years(dates):
@@ -141,17 +143,17 @@ def test_every_mention_is_kept(dates):
 
 
 def test_not_dates_in_a_document(dates):
-    text = ("07/03/2023\nThực hiện Nghị quyết 06/TU và Kế hoạch số 120/KH-UBND ngày 5/4/2023, tỉnh hoàn thành "
-            "7/11 nhiệm vụ, xếp thứ 13/63; lúc 14h30, tỷ lệ đạt 2,93%, mạng 3G/4G phủ 10.5% diện tích; người "
-            "từ 15 tuổi; phiên thứ 2.")
+    text = ("07/03/2023\nThực hiện Nghị quyết 06/TU và Kế hoạch số 120/KH-UBND ngày 5/4/2023, tỉnh "
+            "hoàn thành 7/11 nhiệm vụ, xếp thứ 13/63; lúc 14h30, tỷ lệ đạt 2,93%, mạng 3G/4G phủ 10.5% "
+            "diện tích; người từ 15 tuổi; phiên thứ 2.")
     doc = run(dates, text, "07/03/2023")
     assert [m.value for m in doc._.dates] == ["2023-03-07", "2023-04-05"]
     assert doc._.dates[1].role == "reference"
 
 
 def test_a_future_event_does_not_reject_the_dateline(dates):
-    text = ("Thứ Ba, 14/11/2023 - 16:40\n(HPTV) - Sáng 14/11, UBND thành phố tổ chức lễ phát động. Tháng hành "
-            "động diễn ra từ ngày 15/11 đến ngày 15/12/2023. Kỳ thi sẽ tổ chức vào ngày 8/12.")
+    text = ("Thứ Ba, 14/11/2023 - 16:40\n(HPTV) - Sáng 14/11, UBND thành phố tổ chức lễ phát động. "
+            "Tháng hành động diễn ra từ ngày 15/11 đến ngày 15/12/2023. Kỳ thi sẽ tổ chức vào ngày 8/12.")
     doc = run(dates, text, "Thứ Ba, 14/11/2023 - 16:40")
     assert doc._.published == "2023-11-14"
     assert by_text(doc)["từ ngày 15/11 đến ngày 15/12/2023"][0] == "2023-11-15/2023-12-15"
@@ -174,7 +176,10 @@ def test_never_raises(text, header, span, published_meta):
     assert isinstance(doc._.dates, list)
     assert doc._.published is None or len(doc._.published) == 10
     for mention in doc._.dates:
-        assert doc.text[mention.start_char:mention.end_char] == mention.text
+        if mention.start_char == mention.end_char == 0:  # the page-metadata date, not in the text
+            assert mention.text == str(published_meta)
+        else:
+            assert doc.text[mention.start_char:mention.end_char] == mention.text
 
 
 _ANNOTATOR = DateAnnotator(load_json("date_patterns.json"))
@@ -186,3 +191,27 @@ def test_pipeline_factory_is_registered():
     import pipeline.components.dates  # noqa: F401
 
     assert Language.has_factory("vnm_dates")
+
+
+def test_a_planned_lead_day_is_no_event(dates):
+    text = "Thứ Hai, 12/06/2023 08:15\nNgày 20/6 tới, tỉnh sẽ tổ chức hội nghị tổng kết."
+    doc = run(dates, text, "Thứ Hai, 12/06/2023 08:15")
+    assert doc._.published == "2023-06-12"
+    assert by_text(doc)["Ngày 20/6"] == ("2023-06-20", "reference")
+
+
+def test_a_year_reviewed_after_the_dateline_rejects_it(dates):
+    text = ("08/01/2023 09:30:00\n\nSáng 6/1, Sở Du lịch tổ chức hội nghị tổng kết công tác năm 2023, triển "
+            "khai nhiệm vụ năm 2024. Lễ hội diễn ra từ ngày 24 đến 26/5.")
+    doc = run(dates, text, "08/01/2023 09:30:00")
+    assert doc._.published is None and "reviews" in doc._.published_reason
+    assert (doc._.reference_year, doc._.reference_year_source) == (2024, "context")
+    assert by_text(doc)["Sáng 6/1"][0] == "2024-01-06"
+    assert by_text(doc)["từ ngày 24 đến 26/5"][0] == "2024-05-24/2024-05-26"
+
+
+def test_a_dateline_long_after_the_lead_event_is_rejected(dates):
+    text = "Thứ Hai, 12/06/2023 08:15\nNgày 12/3/2021, UBND tỉnh tổ chức hội nghị."
+    doc = run(dates, text, "Thứ Hai, 12/06/2023 08:15")
+    assert doc._.published is None and "long after" in doc._.published_reason
+    assert doc._.reference_year == 2021

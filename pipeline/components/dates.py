@@ -15,13 +15,14 @@ mentions; this component decides what the grammar cannot know on its own:
    ``period`` (years, quarters, halves, N months, spans a figure can report on), ``reference``
    (comparison bases, document dates, "as of" days, a rejected dateline).
 
-Every mention is kept (a value written three times is three mentions); ``tables`` dedups.
+Every mention is kept (a value written three times is three mentions); ``tables`` dedups. The
+date of a page whose text has no dateline (``meta["published_meta"]``) is a mention too, with the
+metadata string as its text and the empty span ``(0, 0)``: the gold lists the page's date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +83,8 @@ class DateAnnotator:
         roles = spec["roles"]
         self.window = int(roles.get("window", 48))
         self.cues = {name: _compile_all(roles[name])
-                     for name in ("deadline_always", "deadline_if_future", "comparison", "not_event")}
+                     for name in ("deadline_always", "deadline_if_future", "comparison", "not_event",
+                                  "not_event_after")}
         self.line_start = regex.compile(roles["event_line_start"], regex.IGNORECASE)
         macros = {k: v for k, v in spec["macros"].items() if not k.startswith("_")}
         self.daypart = regex.compile(expand_macros(r"^(?:{DAYPART})(?![\p{L}])", macros), regex.IGNORECASE)
@@ -97,6 +99,8 @@ class DateAnnotator:
         self.event_tolerance = int(published.get("event_tolerance_days", 0))
         self.period_tolerance = int(published.get("period_tolerance_days", 31))
         self.max_event_age = int(published.get("max_event_age_days", 400))
+        self.review = _compile_all(published.get("review", []))
+        self.review_tolerance = int(published.get("review_tolerance_days", 61))
 
     # ---------------------------------------------------------------- candidates and cues
 
@@ -106,9 +110,12 @@ class DateAnnotator:
         for name in ("deadline_always", "comparison", "deadline_if_future"):
             if any(p.search(before) for p in self.cues[name]):
                 return name
-        if raw.kind == "day" and not any(p.search(before) for p in self.cues["not_event"]) \
-                and (self.daypart.search(raw.text) or self.line_start.match(before)):
-            return "event"
+        opens = self.daypart.search(raw.text) or self.line_start.match(before)
+        if raw.kind in ("day", "day_pair") and opens:
+            after = text_after(text, raw.end, self.window)
+            planned = any(p.search(before) for p in self.cues["not_event"]) \
+                or any(p.search(after) for p in self.cues["not_event_after"])
+            return None if planned else "event"
         return None
 
     def candidates(self, text: str, header_span: tuple[int, int] | None) -> list[Candidate]:
@@ -134,11 +141,15 @@ class DateAnnotator:
 
     # ---------------------------------------------------------------- context year
 
+    def phrase_before(self, text: str, raw: RawDate, prev_end: int) -> str:
+        """The words leading to a mention: back to the previous date mention or the sentence start."""
+        before = text_before(text, raw.start, self.context_window)
+        return before[max(0, len(before) - (raw.start - prev_end)):]
+
     def year_class(self, text: str, raw: RawDate, prev_end: int = 0) -> str | None:
         """'plan' or 'past' for a period mention: the first cue between the previous date mention
         (or the sentence start) and it — the head of its phrase — else the first strong cue after it."""
-        before = text_before(text, raw.start, self.context_window)
-        before = before[max(0, len(before) - (raw.start - prev_end)):]
+        before = self.phrase_before(text, raw, prev_end)
         first = _first_cue(before, (("plan", self.plan), ("past", self.past)))
         if first:
             return first
@@ -156,12 +167,16 @@ class DateAnnotator:
         body = [c for c in cands if not c.in_header]
         prev_end = {id(c): (body[i - 1].raw.match_end if i else 0) for i, c in enumerate(body)}
         for c in body:
-            if c.cue == "event" and c.raw.kind == "day" and c.raw.fields.get("y"):
+            if c.cue == "event" and c.raw.fields.get("y"):
                 found = self.normaliser.normalise(c.raw, Reference())
                 if found:
                     return Reference.of(dt.date.fromisoformat(found[0].value))
-        event = next(((int(c.raw.fields["m"]), int(c.raw.fields["d"])) for c in body
-                      if c.raw.kind == "day" and c.cue == "event" and not c.raw.fields.get("y")), None)
+        # the month of the event (else of the first undated day) places it around the reviewed year
+        undated = [c for c in body if c.raw.kind in ("day", "day_pair") and not c.raw.fields.get("y")
+                   and c.cue not in ("deadline_always", "deadline_if_future")]
+        undated.sort(key=lambda c: c.cue != "event")
+        event = next(((int(c.raw.fields["m"]), int(c.raw.fields.get("d") or c.raw.fields["d1"]))
+                      for c in undated), None)
         ends: list[dt.date] = []
         for c in body:
             if c.raw.kind in ("n_months", "quarter", "half", "month", "ytd_span") and c.raw.fields.get("y") \
@@ -216,72 +231,97 @@ class DateAnnotator:
 
     # ---------------------------------------------------------------- the whole document
 
+    def dateline(self, cands: list[Candidate], meta: dict[str, Any]) -> tuple[dt.date | None, str]:
+        """The candidate publication date and where it comes from."""
+        header = meta.get("header") if isinstance(meta.get("header"), str) else None
+        found = self.header_date(cands, header)
+        if found is not None:
+            return found, "dateline"
+        return _iso_date(meta.get("published_meta")), "page metadata"
+
+    def contradiction(self, text: str, cands: list[Candidate], when: dt.date, origin: str) -> str | None:
+        """Why the article's explicit content contradicts a dateline ``when``, or ``None``.
+
+        An explicit event day after it ("Ngày 15/6/2022, … họp" under a 14/5/2020 dateline), a lead
+        event written with its year long before it, or a year the article reviews as complete that
+        ends well after it ("tổng kết công tác năm 2023" under 08/01/2023).
+        """
+        body = [c for c in cands if not c.in_header]
+        events = [(m, c) for c in body if c.cue == "event" and c.raw.fields.get("y")
+                  for m in self.normaliser.normalise(c.raw, Reference())]
+        for m, c in events:
+            if _day(m.start) > when + dt.timedelta(self.event_tolerance):
+                return (f"{origin} {when.isoformat()} is earlier than the event {m.value} ({c.raw.text!r}) "
+                        f"the article reports")
+        lead = next((c for c in body if c.cue == "event"), None)
+        if lead is not None and lead.raw.fields.get("y"):
+            found = self.normaliser.normalise(lead.raw, Reference())
+            if found and _day(found[-1].end) < when - dt.timedelta(self.max_event_age):
+                return (f"{origin} {when.isoformat()} is long after the event {found[0].value} "
+                        f"({lead.raw.text!r}) the article reports")
+        for i, c in enumerate(body):
+            # only a plain "năm 2023": "vụ Hè Thu 2022", "cuối năm 2022" are not the year's review
+            if c.raw.pattern not in ("year", "year_list") or c.cue is not None or c.raw.fields.get("edge"):
+                continue
+            before = self.phrase_before(text, c.raw, body[i - 1].raw.match_end if i else 0)
+            cues = (("review", self.review), ("plan", self.plan), ("past", self.past))
+            if _first_cue(before, cues) != "review":
+                continue
+            years = [y for y, _, _ in c.raw.years] if c.raw.years else [int(c.raw.fields["y"])]
+            year = max(years)
+            if dt.date(year, 12, 31) > when + dt.timedelta(self.review_tolerance):
+                return (f"{origin} {when.isoformat()} is earlier than the end of {year}, which the article "
+                        f"reviews ({c.raw.text!r})")
+        return None
+
+    def late_mention(self, mentions: list[tuple[Candidate, DateMention]], when: dt.date, origin: str,
+                     ) -> str | None:
+        """Why a completed partial event or a reported N-month period contradicts ``when``, or ``None``."""
+        for c, m in mentions:
+            if c.in_header:
+                continue
+            late_event = c.cue == "event" and _day(m.start) > when + dt.timedelta(self.event_tolerance)
+            late_period = (c.raw.kind == "n_months" and m.granularity == "day_span" and c.cue is None
+                           and _day(m.end) > when + dt.timedelta(self.period_tolerance))
+            if late_event or late_period:
+                what = "the event" if late_event else "the reported period"
+                return (f"{origin} {when.isoformat()} is earlier than {what} {m.value} ({m.text!r}) "
+                        f"the article reports")
+        return None
+
     def annotate(self, doc: Doc) -> Doc:
         text = doc.text
         meta = doc._.meta if isinstance(doc._.meta, dict) else {}
-        span = meta.get("header_span")
-        header_span = (int(span[0]), int(span[1])) if isinstance(span, list | tuple) and len(span) == 2 else None
-        header = meta.get("header") if isinstance(meta.get("header"), str) else None
-        cands = self.candidates(text, header_span)
+        cands = self.candidates(text, _span(meta.get("header_span")))
 
+        candidate, origin = self.dateline(cands, meta)
         published: dt.date | None = None
         reason = "no dateline"
-        source: str | None = None
-        candidate = self.header_date(cands, header)
-        origin = "dateline"
-        if candidate is None and meta.get("published_meta"):
-            candidate, origin = _iso_date(meta.get("published_meta")), "page metadata"
-        rejected_by_explicit = False
         if candidate is not None:
-            published, reason = candidate, f"{origin} {candidate.isoformat()}"
-            explicit = [(m, c) for c in cands if c.cue == "event" and not c.in_header
-                        and c.raw.kind == "day" and c.raw.fields.get("y")
-                        for m in self.normaliser.normalise(c.raw, Reference())]
-            late = [(m, c) for m, c in explicit if _day(m.start) > candidate + dt.timedelta(self.event_tolerance)]
-            if late:
-                m, c = late[0]
-                published, rejected_by_explicit = None, True
-                reason = (f"{origin} {candidate.isoformat()} is earlier than the event {m.value} "
-                          f"({c.raw.text!r}) the article reports")
-            elif explicit and max(_day(m.end) for m, _ in explicit) < candidate - dt.timedelta(self.max_event_age):
-                published, rejected_by_explicit = None, True
-                reason = f"{origin} {candidate.isoformat()} is long after every event the article reports"
+            contradiction = self.contradiction(text, cands, candidate, origin)
+            published = None if contradiction else candidate
+            reason = contradiction or f"{origin} {candidate.isoformat()}"
 
         if published is not None:
             ref, source = Reference.of(published), "published"
         else:
-            ref = self.context_reference(text, cands)
-            source = "context" if ref.year is not None else None
-            if candidate is not None and ref.year is None and not rejected_by_explicit:
-                ref, source = Reference.of(candidate), "header"
-
-        mentions: list[tuple[Candidate, DateMention]] = []
-        for c in cands:
-            hint = "future" if c.cue in ("deadline_always", "deadline_if_future") else None
-            for m in self.normaliser.normalise(c.raw, ref, hint):
-                mentions.append((c, m))
-
+            ref, source = self.context_reference(text, cands), "context"
+        mentions = [(c, m) for c in cands
+                    for m in self.normaliser.normalise(c.raw, ref, _hint(c))]
         if published is not None:
-            for c, m in mentions:
-                if c.in_header:
-                    continue
-                late_event = c.cue == "event" and _day(m.start) > published + dt.timedelta(self.event_tolerance)
-                late_period = (c.raw.kind == "n_months" and m.granularity == "day_span" and c.cue is None
-                               and _day(m.end) > published + dt.timedelta(self.period_tolerance))
-                if late_event or late_period:
-                    what = "the event" if late_event else "the reported period"
-                    reason = (f"{origin} {published.isoformat()} is earlier than {what} {m.value} "
-                              f"({m.text!r}) the article reports")
-                    published, source = None, "header"
-                    break
+            late = self.late_mention(mentions, published, origin)
+            if late:  # the dateline is not the publication date, but its year still dates the text
+                published, reason, source = None, late, "header"
 
         events = [_day(m.start) for c, m in mentions if c.cue == "event" and not c.in_header]
         now = published or (max(events) if events else ref.date)
-        dates = []
         for c, m in mentions:
             m.role = self.role(c, m, now, ref, published)
-            dates.append(m)
-        doc._.dates = dates
+        doc._.dates = [m for _, m in mentions]
+        if candidate is not None and origin == "page metadata":  # a dated page whose text has no dateline
+            day = candidate.isoformat()
+            doc._.dates.insert(0, DateMention(str(meta.get("published_meta")), day, 0, 0, "day", day, day,
+                                              "published" if published else "reference"))
         doc._.published = published.isoformat() if published else None
         doc._.published_reason = reason
         doc._.reference_year = ref.year
@@ -291,10 +331,15 @@ class DateAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         try:
             return self.annotate(doc)
-        except Exception as exc:  # noqa: BLE001 - odd input must pass through; say why dates are missing
+        except Exception as exc:  # odd input must pass through; say why dates are missing
             doc._.dates = doc._.dates or []
             doc._.published_reason = f"dates failed: {type(exc).__name__}: {exc}"[:300]
             return doc
+
+
+def _hint(c: Candidate) -> str | None:
+    """A deadline is a plan: near the turn of the year its partial date lies ahead."""
+    return "future" if c.cue in ("deadline_always", "deadline_if_future") else None
 
 
 def _first_cue(text: str, lists: tuple[tuple[str, list[regex.Pattern]], ...]) -> str | None:
@@ -306,6 +351,16 @@ def _first_cue(text: str, lists: tuple[tuple[str, list[regex.Pattern]], ...]) ->
             if match and (best is None or match.start() < best[0]):
                 best = (match.start(), name)
     return best[1] if best else None
+
+
+def _span(value: object) -> tuple[int, int] | None:
+    """``meta["header_span"]`` as a pair of ints, or ``None`` when absent or malformed."""
+    if isinstance(value, list | tuple) and len(value) == 2:
+        try:
+            return int(value[0]), int(value[1])
+        except (TypeError, ValueError):
+            return None
+    return None
 
 
 def _day(iso: str) -> dt.date:

@@ -75,6 +75,9 @@ class Cues:
     growth_verbs: Phr = field(default_factory=dict)
     count_heads: Phr = field(default_factory=dict)
     plan_nouns: Phr = field(default_factory=dict)
+    governing_verbs: Phr = field(default_factory=dict)
+    not_links: Phr = field(default_factory=dict)
+    adverbs_if_tagged: Phr = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -109,6 +112,9 @@ class Cues:
             growth_verbs=_phrases(d.get("growth_verbs", [])),
             count_heads=_phrases(d.get("count_heads", [])),
             plan_nouns=_phrases(d.get("plan_nouns", [])),
+            governing_verbs=_phrases(d.get("governing_verbs", [])),
+            not_links=_phrases(d.get("not_links", [])),
+            adverbs_if_tagged=_phrases(d.get("adverbs_if_tagged", [])),
         )
 
 
@@ -146,7 +152,7 @@ class Sentence:
     pieces: list[Piece]
     tagger: Callable[[str], list[tuple[str, str]]]
     figure_ends: set[int] = field(default_factory=set)
-    word_starts: set[int] | None = None  # piece indices that begin a tokenizer word
+    inner: set[int] = field(default_factory=set)  # pieces inside a tokenizer word (not its first syllable)
     _tags: list[str] | None = field(default=None, repr=False)
 
     def tag(self, i: int) -> str:
@@ -155,10 +161,10 @@ class Sentence:
         return self._tags[i] if 0 <= i < len(self._tags) else ""
 
     def _compute_tags(self) -> list[str]:
-        sentence = self.text[self.start:self.end]
+        sentence = self.text[self.start : self.end]
         try:
             tagged = self.tagger(sentence)
-        except Exception:  # noqa: BLE001 - a tagger failure only loses the POS hints
+        except Exception:
             tagged = []
         spans: list[tuple[int, int, str]] = []
         cursor = 0
@@ -175,9 +181,6 @@ class Sentence:
             tags.append(spans[k][2] if k >= 0 and spans[k][0] <= p.start < spans[k][1] else "")
         return tags
 
-    def starts_word(self, i: int) -> bool:
-        return self.word_starts is None or i in self.word_starts
-
     def is_verb(self, i: int) -> bool:
         return self.tag(i).startswith("V")
 
@@ -191,14 +194,14 @@ class Sentence:
         """Text of pieces [a, b) as written."""
         if a >= b:
             return ""
-        return self.text[self.pieces[a].start:self.pieces[b - 1].end]
+        return self.text[self.pieces[a].start : self.pieces[b - 1].end]
 
 
 def _clean(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = _EDGE_PUNCT.sub("", text)
     if text.count("(") > text.count(")"):
-        text = text[:text.rfind("(")].rstrip(" ,")
+        text = text[: text.rfind("(")].rstrip(" ,")
     return text.strip()
 
 
@@ -230,10 +233,16 @@ class IndicatorFinder:
         self._word_starts: set[int] | None = None
 
     # -- document ------------------------------------------------------------------------
-    def metrics(self, text: str, sentences: Sequence[tuple[int, int]], quantities: Sequence[Quantity],
-                title_end: int = -1, word_starts: set[int] | None = None) -> list[Metric]:
-        """Metrics of one text; ``word_starts`` are the tokenizer's word starts (a cue must begin a
-        word: "giảm" inside "cắt giảm" is no linking verb)."""
+    def metrics(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        quantities: Sequence[Quantity],
+        title_end: int = -1,
+        word_starts: set[int] | None = None,
+    ) -> list[Metric]:
+        """Metrics of one text from its figures (``title_end``: figures before it are the title's;
+        ``word_starts``: start offsets of the tokenizer's words)."""
         self._word_starts = word_starts
         ordered = sorted(quantities, key=lambda q: q.start_char)
         starts = [q.start_char for q in ordered]
@@ -245,12 +254,14 @@ class IndicatorFinder:
                 continue
             try:
                 out.extend(self._sentence(text, s_start, s_end, ordered[lo:hi]))
-            except Exception:  # noqa: BLE001 - one odd sentence must not lose the article
+            except Exception:
                 continue
         return dedupe(out, title_end)
 
     # -- sentence ------------------------------------------------------------------------
-    def _sentence(self, text: str, s_start: int, s_end: int, quantities: Sequence[Quantity]) -> list[Metric]:
+    def _sentence(
+        self, text: str, s_start: int, s_end: int, quantities: Sequence[Quantity]
+    ) -> list[Metric]:
         pieces = pieces_of(text, s_start, s_end)[:_MAX_PIECES]
         if not pieces:
             return []
@@ -264,7 +275,15 @@ class IndicatorFinder:
                 continue
             drafts.append(Draft(q, qa, qb))
         if self._word_starts is not None:
-            sent.word_starts = {k for k, p in enumerate(pieces) if p.start in self._word_starts}
+            sent.inner = {
+                k
+                for k, p in enumerate(pieces)
+                if p.start not in self._word_starts
+                and k > 0
+                and pieces[k - 1].end + 1 == p.start
+                and pieces[k - 1].is_word
+                and p.is_word
+            }
         figure_starts = {d.qa for d in drafts}
         sent.figure_ends = {d.qb for d in drafts}
         for k, d in enumerate(drafts):
@@ -277,15 +296,38 @@ class IndicatorFinder:
         if q.unit == "rank":
             self._rank(s, d, before, figures)
             return
-        if q.unit == "count" and q.change in {"increase", "decrease"} and q.noun and \
-                starts_with([Piece(q.noun, q.noun.casefold(), 0, 0)], 0, _STEP) and self._rank_step(s, d, before, figures):
+        if (
+            q.unit == "count"
+            and q.change in {"increase", "decrease"}
+            and q.noun
+            and starts_with([Piece(q.noun, q.noun.casefold(), 0, 0)], 0, _STEP)
+            and self._rank_step(s, d, before, figures)
+        ):
             return
         kind = "count" if q.unit in {"count", "fraction"} else "percent"
+        if self._planned_of_previous(s, d, before):
+            return
+        after = s.pieces[d.qb + 1].text if d.qb + 1 < len(s.pieces) else "."
+        if (
+            d.qa > 0
+            and s.pieces[d.qa - 1].text == ":"
+            and q.unit != "count"
+            and (after in self.c.strong or after in {",", "(", ")"})
+        ):
+            # "Tỷ lệ bao phủ bảo hiểm y tế: 93,2%"
+            self._subject_first(s, d, d.qa - 1, before, figures, link_at=None)
+            if d.indicator:
+                return
         verb_end = self._skip_back(s, d.qa, self.c.skip_before_value)
         link = ends_with(s.pieces, verb_end, self.c.linking.get(kind, {}))
-        if link and not s.starts_word(verb_end - link):
-            link = 0  # "cắt giảm 10% chi thường xuyên": "giảm" is inside the verb "cắt giảm"
-        if link and q.unit == "count" and q.change in {"increase", "decrease"} and self._noun_after(s, d, figures):
+        if link and ends_with(s.pieces, verb_end, self.c.not_links) > link:
+            link = 0  # "cắt giảm 10% chi thường xuyên": "giảm" is part of the verb "cắt giảm"
+        if (
+            link
+            and q.unit == "count"
+            and q.change in {"increase", "decrease"}
+            and self._noun_after(s, d, figures)
+        ):
             link = 0  # "giảm 4 sở và tương đương": a change of the count named after it
         if link and q.unit != "fraction":
             self._subject_first(s, d, verb_end - link, before, figures, link_at=verb_end - link)
@@ -297,10 +339,28 @@ class IndicatorFinder:
             return
         self._value_first(s, d, before, figures, verb_end)
 
-    def _with_phrase(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int) -> bool:
-        """"65 dự án … với tổng vốn đăng ký 38.600 tỷ đồng": the figure belongs to the thing counted
+    def _planned_of_previous(self, s: Sentence, d: Draft, before: list[Draft]) -> bool:
+        """ "… đạt 62% so với mục tiêu 65%", "(chỉ tiêu 92,5%)": the plan for the figure just named."""
+        n = ends_with(s.pieces, d.qa, self.c.plan_nouns)
+        if not n or not before or not before[-1].indicator:
+            return False
+        ref = before[-1]
+        if ref.quantity.unit != d.quantity.unit or any(
+            s.pieces[k].text in self.c.strong for k in range(ref.qb, d.qa)
+        ):
+            return False
+        d.indicator, d.mode = ref.indicator, "elliptic"
+        d.start, d.end = ref.start, s.pieces[d.qb].end
+        return True
+
+    def _with_phrase(
+        self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int
+    ) -> bool:
+        """ "65 dự án … với tổng vốn đăng ký 38.600 tỷ đồng": the figure belongs to the thing counted
         just before; "71 Tổ … với 687 thành viên": the counted noun belongs to it."""
-        prev = next((p for p in reversed(before) if p.quantity.unit in {"count", "fraction"} and p.indicator), None)
+        prev = next(
+            (p for p in reversed(before) if p.quantity.unit in {"count", "fraction"} and p.indicator), None
+        )
         if prev is None:
             return False
         k = verb_end
@@ -330,10 +390,14 @@ class IndicatorFinder:
         return False
 
     # -- readings ------------------------------------------------------------------------
-    def _value_first(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int) -> None:
+    def _value_first(
+        self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int
+    ) -> None:
         q = d.quantity
         a = d.qb + 1
-        empty = a >= len(s.pieces) or s.pieces[a].text in self.c.strong or s.pieces[a].text in {",", "/", ")"}
+        empty = (
+            a >= len(s.pieces) or s.pieces[a].text in self.c.strong or s.pieces[a].text in {",", "/", ")"}
+        )
         b, why = (a, "boundary") if empty else self._np_end(s, a, figures)
         d.np, d.np_end = (a, b), why
         d.mode = "value"
@@ -341,19 +405,28 @@ class IndicatorFinder:
             self._money(s, d, before, figures, verb_end, a, b)
             return
         core = self._strip_lead(s, a, b) if a < b else b
-        if core >= b or self._only_change_words(s, core, b):
+        if core >= b or self._only_change_words(s, core, b) or starts_with(s.pieces, a, self.c.np_stops):
             self._subject_first(s, d, verb_end, before, figures, link_at=None, after_value=(a, b))
             return
-        if b - a == 1 and verb_end > 0 and s.is_nominal(verb_end - 1) and not s.pieces[verb_end - 1].is_number \
-                and q.unit == "count":
+        if (
+            b - a == 1
+            and verb_end > 0
+            and s.is_nominal(verb_end - 1)
+            and not s.pieces[verb_end - 1].is_number
+            and q.unit == "count"
+        ):
             # "khách quốc tế 2,9 triệu lượt": the noun before, the classifier after
             self._subject_first(s, d, verb_end, before, figures, link_at=None)
             if d.indicator:
                 return
             d.mode = "value"
         ref = before[-1] if before else None
-        if ref is not None and ref.mode == "subject" and ref.indicator and \
-                _clean(s.words(a, b)).casefold() == self._noun_after(s, ref, figures).casefold():
+        if (
+            ref is not None
+            and ref.mode == "subject"
+            and ref.indicator
+            and _clean(s.words(a, b)).casefold() == self._noun_after(s, ref, figures).casefold()
+        ):
             # "tỷ trọng kinh tế số đạt 20% GRDP … và 30% GRDP": the same indicator again
             d.indicator, d.mode = ref.indicator, "elliptic"
             d.start, d.end = ref.start, s.pieces[b - 1].end
@@ -362,10 +435,26 @@ class IndicatorFinder:
             verb = self._verb_before(s, d.qa)
             if verb is not None:
                 vtext = _clean(s.words(*verb))
-                same = next((p for p in reversed(before) if p.indicator.casefold().startswith(vtext.casefold())), None)
-                d.indicator = same.indicator if same is not None else _clean(f"{vtext} {self._phrase(s, a, b)}")
+                sa, sb = self._subject(s, verb[0], figures)
+                own = _clean(self._phrase(s, sa, sb)) if sa < sb else ""
+                if own and not self._drop_place(s, own) == "":
+                    # "thu ngân sách hoàn thành 100% dự toán" → "thu ngân sách so với dự toán"
+                    d.indicator = _clean(f"{own} so với {self._phrase(s, a, b)}")
+                    d.start, d.end = s.pieces[sa].start, s.pieces[b - 1].end
+                    return
+                same = next(
+                    (p for p in reversed(before) if p.indicator.casefold().startswith(vtext.casefold())),
+                    None,
+                )
+                d.indicator = (
+                    same.indicator if same is not None else _clean(f"{vtext} {self._phrase(s, a, b)}")
+                )
                 d.start, d.end = s.pieces[verb[0]].start, s.pieces[b - 1].end
                 return
+            self._subject_first(s, d, verb_end, before, figures, link_at=None)
+            if d.indicator:
+                return
+            d.mode = "value"
         np_text = s.words(a, b)
         if self._starts_level(s, a):
             ref = before[-1] if before else None
@@ -378,7 +467,24 @@ class IndicatorFinder:
         indicator = self._phrase(s, a, b)
         d.start, d.end = s.pieces[d.qa].start, s.pieces[b - 1].end
         verb = self._verb_before(s, d.qa)
-        if verb is not None and self.c.passive_append and q.unit in {"count", "fraction"} and d.verb_at is None:
+        if (
+            verb is not None
+            and q.unit in {"count", "fraction"}
+            and d.verb_at is not None
+            and not starts_with(s.pieces, d.verb_at, self.c.aux_markers)
+        ):
+            # "hỗ trợ hơn 145.000 lượt người dân cài đặt …" → "lượt người dân được hỗ trợ cài đặt …"
+            head = _clean(s.words(a, d.verb_at))
+            indicator = (
+                f"{head} {self.c.passive} {_clean(s.words(*verb))} {_clean(self._phrase(s, d.verb_at, b))}"
+            )
+            d.start = s.pieces[verb[0]].start
+        elif (
+            verb is not None
+            and self.c.passive_append
+            and q.unit in {"count", "fraction"}
+            and d.verb_at is None
+        ):
             if len(_syllables(indicator)) <= self.c.passive_max_syllables:
                 agent = self._agent(s, verb[0], figures)
                 vtext = s.words(*verb)
@@ -394,30 +500,70 @@ class IndicatorFinder:
             if t:
                 i += t
                 continue
-            if s.pieces[i].low in {"lên", "xuống", "còn", "so", "với", "tăng", "giảm", "mức", "mỗi", "hằng", "hàng",
-                                   "trở", "đến", "tới"}:
+            if s.pieces[i].low in {
+                "lên",
+                "xuống",
+                "còn",
+                "so",
+                "với",
+                "tăng",
+                "giảm",
+                "mức",
+                "mỗi",
+                "hằng",
+                "hàng",
+                "trở",
+                "đến",
+                "tới",
+            }:
                 i += 1
                 continue
             return False
         return True
 
     def _agent(self, s: Sentence, verb_at: int, figures: set[int]) -> str:
-        """The doer named before a verb ("Hệ thống thông tin … đã tiếp nhận") — not a place."""
+        """The doer named before a verb ("Hệ thống thông tin … đã tiếp nhận", "tỉnh đón") — read after
+        the last governing verb ("… đề nghị ngành tập trung tuyển dụng" has none)."""
         start = self._clause_start(s, verb_at, figures)
-        a = self._strip_lead(s, start, verb_at)
+        for i in range(verb_at - 1, start - 1, -1):
+            n = ends_with(s.pieces, i + 1, self.c.governing_verbs)
+            if n:
+                start = i + 1
+                break
+        a = start
+        while a < verb_at and (s.pieces[a].low in {"toàn", "cả", "các"}):
+            a += 1
+        a = self._strip_time(s, a, verb_at)
         b = self._strip_tail(s, a, verb_at)
         if a >= b:
             return ""
         text = _clean(self._phrase(s, a, b))
         syl = _syllables(text)
-        if not syl or len(syl) > 14 or self._drop_place(s, text) == "" and len(syl) <= 3:
-            return ""
-        if any(s.is_verb(i) for i in range(a, b)) and not text[:1].isupper():
+        if not syl or len(syl) > 14:
             return ""
         return text
 
-    def _money(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int,
-               a: int, b: int) -> None:
+    def _strip_time(self, s: Sentence, a: int, b: int) -> int:
+        while a < b:
+            t = self._time_len(s, a, b)
+            if t:
+                a += t
+                continue
+            if s.pieces[a].text in {",", "-", "–"} or s.pieces[a].low in {
+                "trong",
+                "riêng",
+                "đến",
+                "nay",
+                "hiện",
+            }:
+                a += 1
+                continue
+            break
+        return a
+
+    def _money(
+        self, s: Sentence, d: Draft, before: list[Draft], figures: set[int], verb_end: int, a: int, b: int
+    ) -> None:
         """Money after a verb: "bố trí 312 tỷ đồng cho các nhiệm vụ …" → "bố trí cho các nhiệm vụ …"."""
         verb = self._verb_before(s, d.qa)
         if verb is not None and a < b:
@@ -427,9 +573,17 @@ class IndicatorFinder:
             return
         self._subject_first(s, d, verb_end, before, figures, link_at=None, keep_verb=verb is not None)
 
-    def _subject_first(self, s: Sentence, d: Draft, verb_at: int, before: list[Draft], figures: set[int],
-                       link_at: int | None, keep_verb: bool = False,
-                       after_value: tuple[int, int] | None = None) -> None:
+    def _subject_first(
+        self,
+        s: Sentence,
+        d: Draft,
+        verb_at: int,
+        before: list[Draft],
+        figures: set[int],
+        link_at: int | None,
+        keep_verb: bool = False,
+        after_value: tuple[int, int] | None = None,
+    ) -> None:
         """Indicator before the (linking) verb at ``verb_at``."""
         d.mode = "subject"
         end = d.qa if keep_verb else verb_at
@@ -437,7 +591,18 @@ class IndicatorFinder:
         subject = _clean(self._phrase(s, a, b)) if a < b else ""
         tail = self._trailing_locative(s, d, figures)
         q = d.quantity
-        ratio_word = _lookup_forward(s.pieces, link_at, self.c.ratio_verbs)[1] if link_at is not None else None
+        ref0 = before[-1] if before else None
+        if ref0 is not None and ref0.indicator and subject:
+            syl = _syllables(subject)
+            if syl in (["tỷ", "lệ"], ["tỉ", "lệ"]):
+                subject = (
+                    f"{subject} {ref0.indicator}"  # "…, tỷ lệ 62,6%": the rate of what was just counted
+                )
+            elif a < b and ends_with(s.pieces, a, _IN_WHICH):
+                subject = f"{ref0.indicator} {subject}"  # "…, trong đó có bằng cấp, chứng chỉ đạt 32,4%"
+        ratio_word = (
+            _lookup_forward(s.pieces, link_at, self.c.ratio_verbs)[1] if link_at is not None else None
+        )
         ref = before[-1] if before else None
         if not subject or self._only_level(subject):
             growth = link_at is not None and starts_with(s.pieces, link_at, self.c.growth_verbs)
@@ -455,9 +620,15 @@ class IndicatorFinder:
             if ref is not None and ref.indicator:
                 if subject:
                     d.indicator = _replace_level(ref.indicator, subject, self.c)
-                elif ratio_word and self._noun_after(s, d, figures) and (
-                        ratio_word != "so với" or starts_with(s.pieces, d.qb + 1, self.c.plan_nouns)
-                        or s.pieces[link_at].low == "bằng"):
+                elif (
+                    ratio_word
+                    and self._noun_after(s, d, figures)
+                    and (
+                        ratio_word != "so với"
+                        or starts_with(s.pieces, d.qb + 1, self.c.plan_nouns)
+                        or s.pieces[link_at].low == "bằng"
+                    )
+                ):
                     d.indicator = f"{ref.indicator} {ratio_word} {self._noun_after(s, d, figures)}"
                 else:
                     d.indicator = ref.indicator
@@ -490,18 +661,28 @@ class IndicatorFinder:
         d.end = s.pieces[d.qb].end
 
     def _transfer(self, s: Sentence, d: Draft, prep_at: int, figures: set[int]) -> bool:
-        """"VERB-PHRASE cho 08 huyện, thành phố" → "huyện, thành phố được VERB-PHRASE"."""
+        """ "VERB-PHRASE cho 08 huyện, thành phố" → "huyện, thành phố được VERB-PHRASE"."""
         a = d.qb + 1
         b, why = self._np_end(s, a, figures)
         if a >= b:
             return False
         start = self._clause_start(s, prep_at, figures)
+        while start >= 2 and s.pieces[start - 1].text == "," and s.is_verb(start - 2) and s.is_verb(start):
+            start = self._clause_start(s, start - 1, figures)  # "kiểm tra, rà quét …"
+        # the verb phrase starts at the first verb after the subject, light verbs skipped
         vp_start = None
-        for i in range(start, prep_at):
-            if s.is_verb(i) and not starts_with(s.pieces, i, self.c.light_verbs):
+        i = start
+        while i < prep_at:
+            n = starts_with(s.pieces, i, self.c.light_verbs)
+            if n:
+                i += n
+                vp_start = i
+                continue
+            if vp_start is not None or s.is_verb(i):
                 vp_start = i
                 break
-        if vp_start is None:
+            i += 1
+        if vp_start is None or vp_start >= prep_at:
             return False
         vp = _clean(s.words(vp_start, prep_at))
         if not vp or len(_syllables(vp)) > 14:
@@ -512,7 +693,9 @@ class IndicatorFinder:
         subj_b = self._strip_tail(s, subj_a, vp_start)
         passive = any(s.pieces[k].low == self.c.passive for k in range(subj_b, vp_start))
         subject = _clean(self._phrase(s, subj_a, subj_b)) if subj_a < subj_b else ""
-        if subject and (passive or (subject[:1].islower() and not starts_with(s.pieces, subj_a, self.c.place_words))):
+        if subject and (
+            passive or (subject[:1].islower() and not starts_with(s.pieces, subj_a, self.c.place_words))
+        ):
             vp = f"{vp} {subject}"
         np_text = self._phrase(s, a, b)
         d.vp = vp
@@ -574,7 +757,7 @@ class IndicatorFinder:
         return 0
 
     def _rank_step(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int]) -> bool:
-        """"…, tăng 9 bậc": the rank named just before; "thứ hạng chung … tăng 5 bậc": its subject."""
+        """ "…, tăng 9 bậc": the rank named just before; "thứ hạng chung … tăng 5 bậc": its subject."""
         verb = self._skip_back(s, d.qa, self.c.skip_before_value)
         verb -= ends_with(s.pieces, verb, self.c.linking.get("count", {}))
         a, b = self._subject(s, verb, figures)
@@ -597,8 +780,12 @@ class IndicatorFinder:
         xử lý …"), and an elliptic figure ("91% tại cấp huyện") the head noun of the first."""
         group: list[Draft] = []
         for d in [*drafts, None]:
-            if d is not None and d.mode in {"value", "transfer", "elliptic"} and d.np is not None and (
-                    not group or group[-1].np_end == "figure"):
+            if (
+                d is not None
+                and d.mode in {"value", "transfer", "elliptic"}
+                and d.np is not None
+                and (not group or group[-1].np_end == "figure")
+            ):
                 group.append(d)
                 continue
             if len(group) >= 2:
@@ -609,7 +796,12 @@ class IndicatorFinder:
         first, last = group[0], group[-1]
         if first.mode == "transfer" and first.vp:
             for d in group[1:]:
-                if d.mode == "value" and d.np is not None and d.verb_at is None and d.quantity.unit == first.quantity.unit:
+                if (
+                    d.mode == "value"
+                    and d.np is not None
+                    and d.verb_at is None
+                    and d.quantity.unit == first.quantity.unit
+                ):
                     d.indicator = _clean(f"{_clean(self._phrase(s, *d.np))} {self.c.passive} {first.vp}")
                     d.mode = "transfer"
             return
@@ -660,6 +852,12 @@ class IndicatorFinder:
                 return j, "boundary"
             if j > a and starts_with(s.pieces, j, self.c.np_stops):
                 return j, "stop"
+            if (
+                j > a
+                and starts_with(s.pieces, j, self.c.with_words)
+                and any(k in figures for k in range(j + 1, j + 6))
+            ):
+                return j, "stop"
             if p.text == ",":
                 if not self._comma_continues(s, a, j, figures, seen_verb, rank):
                     nxt = j + 1
@@ -677,7 +875,9 @@ class IndicatorFinder:
             j += 1
         return j, "boundary"
 
-    def _comma_continues(self, s: Sentence, a: int, j: int, figures: set[int], seen_verb: bool, rank: bool) -> bool:
+    def _comma_continues(
+        self, s: Sentence, a: int, j: int, figures: set[int], seen_verb: bool, rank: bool
+    ) -> bool:
         """Is the comma at ``j`` inside the phrase (a list "xã, phường, thị trấn", "tiếp nhận, xử lý")?"""
         nxt = j + 1
         n = len(s.pieces)
@@ -685,6 +885,8 @@ class IndicatorFinder:
             return False
         if starts_with(s.pieces, nxt, self.c.np_stops) or s.pieces[nxt].text in self.c.strong:
             return False
+        if nxt + 1 < n and s.pieces[nxt + 1].low == s.pieces[j - 1].low and s.pieces[j - 1].is_word:
+            return True  # "khám bệnh, chữa bệnh": parallel compounds
         before_verb, after_verb = s.is_verb(j - 1), s.is_verb(nxt)
         if before_verb and after_verb:
             return True
@@ -696,7 +898,9 @@ class IndicatorFinder:
             p = s.pieces[k]
             if p.text in {",", "(", ")"} or p.text in self.c.strong or k in figures:
                 break
-            if starts_with(s.pieces, k, self.c.coordinators) or starts_with(s.pieces, k, self.c.aux_markers):
+            if starts_with(s.pieces, k, self.c.coordinators) or starts_with(
+                s.pieces, k, self.c.aux_markers
+            ):
                 break
             if k > nxt and s.is_verb(k):
                 break
@@ -709,8 +913,13 @@ class IndicatorFinder:
                 break
         if s.pieces[nxt].low == "cấp" or s.pieces[nxt].low == s.pieces[segment_start].low:
             return True
+        if (
+            any(s.pieces[m].low in {"trên", "tại", "ở", "của", "thuộc"} for m in range(nxt + 1, k))
+            and item <= 9
+        ):
+            return True  # "cơ sở lưu trú, nhà hàng trên địa bàn thành phố đã …": an item with its place
         ends_list = k < n and (s.pieces[k].text == "," or starts_with(s.pieces, k, self.c.coordinators))
-        if ends_list and item <= 10:
+        if ends_list and item <= 10 and not s.is_verb(nxt):
             return True  # "cán bộ, công chức cấp huyện, cấp xã …"
         if j - segment_start <= 2 and segment_start > a and item <= 6:
             return True  # inside a list of short nouns ("đảng viên, cán bộ, công chức, viên chức trên …")
@@ -743,12 +952,17 @@ class IndicatorFinder:
                 if depth == 0:
                     return i + 1
                 depth -= 1
-            elif depth == 0 and p.text == "," and 0 < i < len(s.pieces) - 1 and \
-                    s.pieces[i - 1].is_number and s.pieces[i + 1].is_number:
+            elif (
+                depth == 0
+                and p.text == ","
+                and 0 < i < len(s.pieces) - 1
+                and s.pieces[i - 1].is_number
+                and s.pieces[i + 1].is_number
+            ):
                 pass  # "mức độ 3, 4"
-            elif depth == 0 and (p.text in self.c.strong or p.text == ","):
-                return i + 1
-            elif depth == 0 and self._figure_end_at(s, i, figures):
+            elif (depth == 0 and (p.text in self.c.strong or p.text == ",")) or (
+                depth == 0 and self._figure_end_at(s, i, figures)
+            ):
                 return i + 1
             i -= 1
         return 0
@@ -758,23 +972,30 @@ class IndicatorFinder:
         return i in s.figure_ends
 
     def _merge_segments(self, s: Sentence, start: int, figures: set[int]) -> int:
-        """Join comma segments of one noun phrase: "tỷ lệ số hóa, kết quả giải quyết …"."""
-        while start >= 2 and s.pieces[start - 1].text == ",":
-            if starts_with(s.pieces, start, self.c.head_cues) or starts_with(s.pieces, start, self.c.lead_strip):
-                break
-            if self._starts_time(s, start):
-                break
-            prev = self._clause_start(s, start - 1, figures)
+        """Join comma segments of one noun phrase: "tỷ lệ số hóa, kết quả giải quyết …",
+        "giá trị sản xuất nông, lâm, thủy sản của tỉnh": back across short list items to a segment
+        that opens with an indicator word."""
+        if (
+            starts_with(s.pieces, start, self.c.head_cues)
+            or starts_with(s.pieces, start, self.c.lead_strip)
+            or self._starts_time(s, start)
+        ):
+            return start
+        cursor = start
+        for _ in range(6):
+            if cursor < 2 or s.pieces[cursor - 1].text != ",":
+                return start
+            prev = self._clause_start(s, cursor - 1, figures)
             if prev > 0 and (prev - 1) in s.figure_ends:
-                break
-            stripped = self._strip_lead(s, prev, start - 1)
-            if not starts_with(s.pieces, stripped, self.c.head_cues):
-                break
-            if any(s.pieces[k].text in self.c.strong for k in range(prev, start - 1)):
-                break
-            if start - 1 - stripped > 12:
-                break
-            start = prev
+                return start
+            if any(s.pieces[k].text in self.c.strong for k in range(prev, cursor - 1)):
+                return start
+            stripped = self._strip_lead(s, prev, cursor - 1)
+            if starts_with(s.pieces, stripped, self.c.head_cues):
+                return prev if cursor - 1 - stripped <= 12 else start
+            if cursor - 1 - prev > 2:
+                return start  # not a short list item: a clause of its own
+            cursor = prev
         return start
 
     def _strip_lead(self, s: Sentence, a: int, b: int) -> int:
@@ -801,7 +1022,12 @@ class IndicatorFinder:
         while changed and b > a:
             changed = False
             n = ends_with(s.pieces, b, self.c.skip_before_value)
-            if n and b - n >= a:
+            if n and b - n >= a and (b - n) not in s.inner:
+                b -= n
+                changed = True
+                continue
+            n = ends_with(s.pieces, b, self.c.adverbs_if_tagged)
+            if n and b - n >= a and s.tag(b - n) == "R":
                 b -= n
                 changed = True
                 continue
@@ -828,9 +1054,33 @@ class IndicatorFinder:
             i += starts_with(p, i, self.c.time_words)
         else:
             return 0
-        while i < b and (p[i].is_number or p[i].text in {"/", "-", "–"} or p[i].low in {
-                "đầu", "cuối", "năm", "qua", "nay", "này", "trước", "tới", "i", "ii", "iii", "iv", "đến", "hết",
-                "tháng", "còn", "lại", "của", "đầu", "tiên", "sau"}):
+        while i < b and (
+            p[i].is_number
+            or p[i].text in {"/", "-", "–"}
+            or p[i].low
+            in {
+                "đầu",
+                "cuối",
+                "năm",
+                "qua",
+                "nay",
+                "này",
+                "trước",
+                "tới",
+                "i",
+                "ii",
+                "iii",
+                "iv",
+                "đến",
+                "hết",
+                "tháng",
+                "còn",
+                "lại",
+                "của",
+                "tiên",
+                "sau",
+            }
+        ):
             if p[i].low == "của" and not (i + 1 < b and p[i + 1].low == "năm"):
                 break
             i += 1
@@ -842,8 +1092,8 @@ class IndicatorFinder:
     def _skip_back(self, s: Sentence, end: int, phrases: Phr) -> int:
         while end > 0:
             n = ends_with(s.pieces, end, phrases)
-            if not n:
-                break
+            if not n or (end - n) in s.inner:
+                break  # "hiện" of "thực hiện" is no adverb
             end -= n
         return end
 
@@ -863,8 +1113,12 @@ class IndicatorFinder:
 
     def _only_level(self, text: str) -> bool:
         syl = _syllables(text)
-        return bool(syl) and len(syl) <= 4 and "cấp" in syl and syl[-1] in {
-            "tỉnh", "huyện", "xã", "thôn", "trung", "ương", "cơ", "sở"}
+        return (
+            bool(syl)
+            and len(syl) <= 4
+            and "cấp" in syl
+            and syl[-1] in {"tỉnh", "huyện", "xã", "thôn", "trung", "ương", "cơ", "sở"}
+        )
 
     def _head_end(self, s: Sentence, a: int, b: int) -> int:
         """End of the head noun of a phrase: before its first locative ("văn bản đi, đến | tại cấp tỉnh")."""
@@ -894,8 +1148,11 @@ class IndicatorFinder:
             return None
         a = end - 1
         while a > 0:
-            if s.is_verb(a - 1) and not ends_with(s.pieces, a, self.c.light_verbs) and \
-                    not ends_with(s.pieces, a, self.c.aux_markers):
+            if (
+                s.is_verb(a - 1)
+                and not ends_with(s.pieces, a, self.c.light_verbs)
+                and not ends_with(s.pieces, a, self.c.aux_markers)
+            ):
                 a -= 1
             elif a > 1 and s.pieces[a - 1].text == "," and s.is_verb(a - 2):
                 a -= 1  # "tiếp nhận, xử lý 312.450 hồ sơ"
@@ -909,7 +1166,7 @@ class IndicatorFinder:
         return _clean(self._phrase(s, a, b)) if a < b else ""
 
     def _trailing_locative(self, s: Sentence, d: Draft, figures: set[int]) -> str:
-        """"đạt 81,6% ở cấp tỉnh" / "lên 85% tại khu vực đô thị": the place the figure is for."""
+        """ "đạt 81,6% ở cấp tỉnh" / "lên 85% tại khu vực đô thị": the place the figure is for."""
         a = d.qb + 1
         n = starts_with(s.pieces, a, self.c.locatives)
         if not n or s.pieces[a].low == "trên":
@@ -954,8 +1211,12 @@ class IndicatorFinder:
             n = starts_with(s.pieces, i, self.c.rank_heads)
             if n:
                 j = i + n
-                while j < end and s.pieces[j].text not in self.c.strong and s.pieces[j].text != "," and \
-                        s.pieces[j].low not in {"vừa", "được", "do", "của", "đã", "mới"}:
+                while (
+                    j < end
+                    and s.pieces[j].text not in self.c.strong
+                    and s.pieces[j].text != ","
+                    and s.pieces[j].low not in {"vừa", "được", "do", "của", "đã", "mới"}
+                ):
                     if s.pieces[j].text == "(":
                         close = _closing(s.pieces, j)
                         j = (close + 1) if close is not None else j + 1
@@ -965,10 +1226,10 @@ class IndicatorFinder:
         return None
 
     def _drop_place(self, s: Sentence, subject: str) -> str:
-        """"Chỉ số … năm 2022 của Hải Dương" → without the possessive place; a bare place → ""."""
+        """ "Chỉ số … năm 2022 của Hải Dương" → without the possessive place; a bare place → ""."""
         m = regex.search(r"\s+của\s+(?:tỉnh|huyện|thành phố|TP\.?|\p{Lu}[\p{L}\s\-–]*)$", subject)
         if m:
-            subject = subject[:m.start()]
+            subject = subject[: m.start()]
         words = subject.split()
         if words and all(w[:1].isupper() or w in {"-", "–"} for w in words):
             return ""
@@ -997,13 +1258,24 @@ class IndicatorFinder:
         q = d.quantity
         start = min(d.start, q.start_char) if d.start >= 0 else q.start_char
         end = max(d.end, q.end_char)
-        return Metric(indicator=d.indicator, value=q.value, unit=q.unit, text="", start_char=start,
-                      end_char=end, comparator=q.comparator, denominator=q.denominator,
-                      value_max=q.value_max, change=q.change, value_start_char=q.start_char,
-                      value_end_char=q.end_char)
+        return Metric(
+            indicator=d.indicator,
+            value=q.value,
+            unit=q.unit,
+            text="",
+            start_char=start,
+            end_char=end,
+            comparator=q.comparator,
+            denominator=q.denominator,
+            value_max=q.value_max,
+            change=q.change,
+            value_start_char=q.start_char,
+            value_end_char=q.end_char,
+        )
 
 
 _STEP = _phrases(["bậc", "hạng", "vị trí"])
+_IN_WHICH = _phrases(["trong đó có", "trong số đó có"])
 
 
 def _closing(pieces: Sequence[Piece], i: int) -> int | None:
@@ -1028,7 +1300,7 @@ def _replace_level(indicator: str, level: str, cues: Cues) -> str:
     if m is not None:
         prefix = regex.match(r"(?:ở|tại)\s+", m.group())
         keep = prefix.group() if prefix and not regex.match(r"(?:ở|tại)\s", level) else ""
-        return indicator[:m.start()] + keep + level + indicator[m.end():]
+        return indicator[: m.start()] + keep + level + indicator[m.end() :]
     if lvl and lvl.casefold() in indicator.casefold():
         return indicator
     return f"{indicator} {level}"
@@ -1038,15 +1310,24 @@ def dedupe(metrics: list[Metric], title_end: int = -1) -> list[Metric]:
     """One metric per figure repeated in the title/sapo and the body (the body's is kept)."""
     kept: list[Metric] = []
     for m in sorted(metrics, key=lambda m: (m.start_char < title_end, m.start_char)):
-        twin = next((k for k in kept if k.unit == m.unit and abs(k.value - m.value) < 1e-9
-                     and k.denominator == m.denominator and _overlap_f1(k.indicator, m.indicator) >= 0.5), None)
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.unit == m.unit
+                and abs(k.value - m.value) < 1e-9
+                and k.denominator == m.denominator
+                and _overlap_f1(k.indicator, m.indicator) >= 0.5
+            ),
+            None,
+        )
         if twin is None:
             kept.append(m)
     return sorted(kept, key=lambda m: m.start_char)
 
 
 def finalize_text(doc_text: str, metric: Metric) -> Metric:
-    metric.text = doc_text[metric.start_char:metric.end_char]
+    metric.text = doc_text[metric.start_char : metric.end_char]
     return metric
 
 

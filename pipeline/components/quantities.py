@@ -56,8 +56,10 @@ class Piece:
 def pieces_of(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
     """The pieces of ``text[start:end]`` with absolute offsets."""
     end = len(text) if end is None else end
-    return [Piece(m.group(), m.group().casefold(), m.start(), m.end())
-            for m in _PIECE.finditer(text, start, end)]
+    return [
+        Piece(m.group(), m.group().casefold(), m.start(), m.end())
+        for m in _PIECE.finditer(text, start, end)
+    ]
 
 
 def _phrases(words: Iterable[str]) -> dict[int, set[tuple[str, ...]]]:
@@ -82,32 +84,40 @@ def _phrase_map(table: dict[str, str]) -> dict[int, dict[tuple[str, ...], str]]:
 def ends_with(pieces: Sequence[Piece], end: int, phrases: dict[int, set[tuple[str, ...]]] | dict) -> int:
     """Length of the longest phrase that ends just before index ``end`` (0 when none)."""
     for length in sorted(phrases, reverse=True):
-        if length <= end and tuple(p.low for p in pieces[end - length:end]) in phrases[length]:
+        if length <= end and tuple(p.low for p in pieces[end - length : end]) in phrases[length]:
             return length
     return 0
 
 
-def starts_with(pieces: Sequence[Piece], begin: int, phrases: dict[int, set[tuple[str, ...]]] | dict) -> int:
+def starts_with(
+    pieces: Sequence[Piece], begin: int, phrases: dict[int, set[tuple[str, ...]]] | dict
+) -> int:
     """Length of the longest phrase that starts at index ``begin`` (0 when none)."""
     for length in sorted(phrases, reverse=True):
-        if begin + length <= len(pieces) and tuple(p.low for p in pieces[begin:begin + length]) in phrases[length]:
+        if (
+            begin + length <= len(pieces)
+            and tuple(p.low for p in pieces[begin : begin + length]) in phrases[length]
+        ):
             return length
     return 0
 
 
-def _lookup(pieces: Sequence[Piece], end: int, table: dict[int, dict[tuple[str, ...], str]]) -> tuple[int, str | None]:
+def _lookup(
+    pieces: Sequence[Piece], end: int, table: dict[int, dict[tuple[str, ...], str]]
+) -> tuple[int, str | None]:
     for length in sorted(table, reverse=True):
         if length <= end:
-            key = tuple(p.low for p in pieces[end - length:end])
+            key = tuple(p.low for p in pieces[end - length : end])
             if key in table[length]:
                 return length, table[length][key]
     return 0, None
 
 
-def _lookup_forward(pieces: Sequence[Piece], begin: int,
-                    table: dict[int, dict[tuple[str, ...], str]]) -> tuple[int, str | None]:
+def _lookup_forward(
+    pieces: Sequence[Piece], begin: int, table: dict[int, dict[tuple[str, ...], str]]
+) -> tuple[int, str | None]:
     for length in sorted(table, reverse=True):
-        key = tuple(p.low for p in pieces[begin:begin + length])
+        key = tuple(p.low for p in pieces[begin : begin + length])
         if len(key) == length and key in table[length]:
             return length, table[length][key]
     return 0, None
@@ -140,13 +150,19 @@ class Lexicon:
     measures: dict[int, set[tuple[str, ...]]]
     linking_verbs: dict[int, set[tuple[str, ...]]]
     dong_compounds: frozenset[str] = frozenset()
+    labels_unless_unit: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
     _meeting_re: regex.Pattern = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         words = sorted(self.meeting_nouns, key=len, reverse=True)
-        self._meeting_re = regex.compile(
-            r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{M}])",
-            regex.IGNORECASE) if words else regex.compile(r"(?!)")
+        self._meeting_re = (
+            regex.compile(
+                r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{M}])",
+                regex.IGNORECASE,
+            )
+            if words
+            else regex.compile(r"(?!)")
+        )
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -171,12 +187,17 @@ class Lexicon:
             structure_exempt_before=_phrases(data.get("structure_exempt_before", [])),
             meeting_nouns=list(data.get("meeting_nouns", [])),
             other_group_words=_phrases(data.get("other_group_words", [])),
-            named_lists=[(tuple(p.low for p in pieces_of(item["noun"].casefold())),
-                          frozenset(float(c) for c in item.get("counts", [])))
-                         for item in data.get("named_lists", [])],
+            named_lists=[
+                (
+                    tuple(p.low for p in pieces_of(item["noun"].casefold())),
+                    frozenset(float(c) for c in item.get("counts", [])),
+                )
+                for item in data.get("named_lists", [])
+            ],
             measures=_phrases(data.get("measures", [])),
             linking_verbs=_phrases(data.get("linking_verbs", [])),
             dong_compounds=frozenset(w.casefold() for w in data.get("dong_compounds", [])),
+            labels_unless_unit=_phrases(data.get("labels_unless_unit", [])),
         )
 
     def mentions_meeting(self, text: str) -> bool:
@@ -211,9 +232,13 @@ class QuantityFinder:
         self._label = False  # the last number refused was a label (identifier, level, year)
 
     # -- the public entry -------------------------------------------------------------------
-    def find(self, text: str, sentences: Sequence[tuple[int, int]],
-             skip_spans: Sequence[tuple[int, int]] = (),
-             words: Mapping[int, str] | None = None) -> list[Quantity]:
+    def find(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        skip_spans: Sequence[tuple[int, int]] = (),
+        words: Mapping[int, str] | None = None,
+    ) -> list[Quantity]:
         """All figures of ``text``; ``sentences`` are (start, end) spans, ``skip_spans`` are date
         mentions, ``words`` the tokenizer's words by start offset (so "đồng" alone is the currency,
         not the first syllable of "đồng bào", and a counted noun is named by its whole word)."""
@@ -229,8 +254,14 @@ class QuantityFinder:
         return out
 
     # -- one sentence -----------------------------------------------------------------------
-    def _sentence(self, text: str, pieces: list[Piece], spans: Sequence[tuple[int, int]],
-                  starts: Sequence[int], words: Mapping[int, str] | None) -> list[Quantity]:
+    def _sentence(
+        self,
+        text: str,
+        pieces: list[Piece],
+        spans: Sequence[tuple[int, int]],
+        starts: Sequence[int],
+        words: Mapping[int, str] | None,
+    ) -> list[Quantity]:
         found: list[Quantity] = []
         consumed: set[int] = set()
         refused: set[int] = set()
@@ -240,8 +271,12 @@ class QuantityFinder:
             if _inside(piece.start, spans, starts):
                 continue
             # a list continuing a refused number ("mức độ 3, 4", "năm 2022 và 2023") is refused too
-            if i >= 2 and (i - 2) in refused and pieces[i - 1].low in {",", "và", "hoặc", "-", "–"} and not (
-                    i + 1 < len(pieces) and pieces[i + 1].text == "%"):
+            if (
+                i >= 2
+                and (i - 2) in refused
+                and pieces[i - 1].low in {",", "và", "hoặc", "-", "–"}
+                and not (i + 1 < len(pieces) and pieces[i + 1].text == "%")
+            ):
                 refused.add(i)
                 continue
             self._label = False
@@ -251,15 +286,25 @@ class QuantityFinder:
                     refused.add(i)
                 continue
             first, last = pieces[figure.first], pieces[figure.last]
-            found.append(Quantity(
-                text=text[first.start:last.end], value=figure.value, unit=figure.unit,
-                start_char=first.start, end_char=last.end, comparator=figure.comparator,
-                denominator=figure.denominator, value_max=figure.value_max, change=figure.change,
-                noun=figure.noun))
+            found.append(
+                Quantity(
+                    text=text[first.start : last.end],
+                    value=figure.value,
+                    unit=figure.unit,
+                    start_char=first.start,
+                    end_char=last.end,
+                    comparator=figure.comparator,
+                    denominator=figure.denominator,
+                    value_max=figure.value_max,
+                    change=figure.change,
+                    noun=figure.noun,
+                )
+            )
         return found
 
-    def _read(self, pieces: list[Piece], i: int, consumed: set[int],
-              words: Mapping[int, str] | None) -> _Figure | None:
+    def _read(
+        self, pieces: list[Piece], i: int, consumed: set[int], words: Mapping[int, str] | None
+    ) -> _Figure | None:
         """Decide what the number at ``pieces[i]`` is; None when it is no figure."""
         lex = self.lex
         piece = pieces[i]
@@ -280,6 +325,16 @@ class QuantityFinder:
         if not rank_cue and ends_with(pieces, i, lex.blocked_before):
             self._label = True
             return None
+        if (
+            not rank_cue
+            and ends_with(pieces, i, lex.labels_unless_unit)
+            and not (nxt is not None and (nxt.is_word or starts_with(pieces, i + 1, lex.percent)))
+        ):
+            self._label = True
+            return None
+        if self._range_of_labels(pieces, i):
+            self._label = True
+            return None
         # "a/b": date, document number, rank or fraction; "a-b": date, span or identifier
         denominator: float | None = None
         last = i
@@ -288,8 +343,9 @@ class QuantityFinder:
             if after is None or not _adjacent(nxt, after) or not after.is_number:
                 return None  # "685/QĐ-UBND", "06-NQ", a trailing slash
             third = pieces[i + 4] if i + 4 < len(pieces) else None
-            if (i + 3 < len(pieces) and _adjacent(after, pieces[i + 3]) and pieces[i + 3].text in "/-.") and (
-                    third is not None and third.is_number):
+            if (
+                i + 3 < len(pieces) and _adjacent(after, pieces[i + 3]) and pieces[i + 3].text in "/-."
+            ) and (third is not None and third.is_number):
                 consumed.update({i + 2, i + 4})
                 return None  # d/m/y, d-m-y
             consumed.add(i + 2)
@@ -303,7 +359,12 @@ class QuantityFinder:
             if value > second:
                 return None  # "24/7"
             following = pieces[i + 3] if i + 3 < len(pieces) else None
-            if not rank_cue and value <= 31 and 1 <= second <= 12 and not (following is not None and following.is_word):
+            if (
+                not rank_cue
+                and value <= 31
+                and 1 <= second <= 12
+                and not (following is not None and following.is_word)
+            ):
                 return None  # a bare "d/m"
             denominator = second
             last = i + 2
@@ -311,15 +372,29 @@ class QuantityFinder:
             self._label = True
             return None
         if rank_cue:
-            return _Figure(first=i, last=last, value=value, unit="rank", denominator=denominator,
-                           comparator=self._comparator_before(pieces, i - rank_cue)[1])
+            return _Figure(
+                first=i,
+                last=last,
+                value=value,
+                unit="rank",
+                denominator=denominator,
+                comparator=self._comparator_before(pieces, i - rank_cue)[1],
+            )
         figure = self._unit(pieces, i, last, value, denominator, words)
         if figure is None:
             return None
+        consumed.update(range(i + 1, figure.last + 1))
         self._comparator(pieces, figure, consumed)
         return figure
 
     # -- helpers ------------------------------------------------------------------------------
+    def _range_of_labels(self, pieces: list[Piece], i: int) -> bool:
+        """ "từ 6 đến 14 tuổi", "từ 1 đến 3 sao": a range of ages or ratings is no figure."""
+        n = starts_with(pieces, i + 1, self.lex.range_middle)
+        if not n or i + 1 + n >= len(pieces) or not pieces[i + 1 + n].is_number:
+            return False
+        return bool(starts_with(pieces, i + 2 + n, self.lex.blocked_after))
+
     def _year_like(self, piece: Piece, value: float, pieces: list[Piece], i: int) -> bool:
         """A bare four-digit year ("năm 2023", "2022 và 2023") — unless a noun is counted after it."""
         if not (len(piece.text) == 4 and piece.text.isdigit() and 1900 <= value <= 2100):
@@ -331,9 +406,10 @@ class QuantityFinder:
             return True
         return bool(starts_with(pieces, i + 1, self.lex.blocked_after))
 
-    def _dash_range(self, pieces: list[Piece], i: int, low: float, high: float | None,
-                    consumed: set[int]) -> _Figure | None:
-        """"70-80%": a range of percentages; any other "a-b" (dates, year spans, ids) is none."""
+    def _dash_range(
+        self, pieces: list[Piece], i: int, low: float, high: float | None, consumed: set[int]
+    ) -> _Figure | None:
+        """ "70-80%": a range of percentages; any other "a-b" (dates, year spans, ids) is none."""
         j = i + 3
         if high is None or j >= len(pieces) or starts_with(pieces, j, self.lex.percent) == 0 or high <= low:
             return None
@@ -342,19 +418,43 @@ class QuantityFinder:
         self._comparator(pieces, figure, consumed, keep_range=True)
         return figure
 
-    def _unit(self, pieces: list[Piece], i: int, last: int, value: float, denominator: float | None,
-              words: Mapping[int, str] | None) -> _Figure | None:
+    def _unit(
+        self,
+        pieces: list[Piece],
+        i: int,
+        last: int,
+        value: float,
+        denominator: float | None,
+        words: Mapping[int, str] | None,
+    ) -> _Figure | None:
         lex = self.lex
         j = last + 1
         if denominator is not None:
             noun = _noun_at(pieces, j)
+            if noun is not None and starts_with(pieces, j, lex.score_nouns):
+                return None  # "8,5/10 điểm": a score
             if noun is None and not ends_with(pieces, i, lex.linking_verbs):
                 # a bare "a/b" after no verb is more often a date or a code than a fraction
                 return None
-            return _Figure(first=i, last=last, value=value, unit="fraction", denominator=denominator, noun=noun)
+            return _Figure(
+                first=i, last=last, value=value, unit="fraction", denominator=denominator, noun=noun
+            )
         n = starts_with(pieces, j, lex.percent)
         if n:
             return _Figure(first=i, last=j + n - 1, value=value, unit="%")
+        m = starts_with(pieces, j, lex.range_middle)
+        if (
+            m
+            and j + m + 1 < len(pieces)
+            and pieces[j + m].is_number
+            and starts_with(pieces, j + m + 1, lex.percent)
+        ):
+            high = parse_vi_number(pieces[j + m].text)
+            if high is not None and high > value:  # "từ 90 - 95%"
+                p = starts_with(pieces, j + m + 1, lex.percent)
+                return _Figure(
+                    first=i, last=j + m + p, value=value, unit="%", comparator=">=", value_max=high
+                )
         # scale words, then a currency or a counted noun
         k = j
         scale_words: list[str] = []
@@ -364,7 +464,12 @@ class QuantityFinder:
         amount = scale(value, scale_words, lex.scales)
         n, currency = _lookup_forward(pieces, k, lex.currencies)
         if currency and (pieces[k].low != "đồng" or self._is_dong(pieces, k, bool(scale_words))):
-            if n == 1 and pieces[k].low in {"đ"} and k + 1 < len(pieces) and _adjacent(pieces[k], pieces[k + 1]):
+            if (
+                n == 1
+                and pieces[k].low in {"đ"}
+                and k + 1 < len(pieces)
+                and _adjacent(pieces[k], pieces[k + 1])
+            ):
                 return None
             return _Figure(first=i, last=k + n - 1, value=amount, unit=currency)
         return self._count(pieces, i, k, amount, scale_words)
@@ -381,7 +486,9 @@ class QuantityFinder:
         nxt = pieces[k + 1].low if k + 1 < len(pieces) else ""
         return nxt not in self.lex.dong_compounds
 
-    def _count(self, pieces: list[Piece], i: int, k: int, amount: float, scale_words: list[str]) -> _Figure | None:
+    def _count(
+        self, pieces: list[Piece], i: int, k: int, amount: float, scale_words: list[str]
+    ) -> _Figure | None:
         """A count of things: the noun after it decides whether it is a figure at all."""
         lex = self.lex
         last = k - 1
@@ -393,26 +500,39 @@ class QuantityFinder:
             return None
         if starts_with(pieces, k, lex.blocked_after):
             return None
-        if starts_with(pieces, k, lex.score_nouns) and (_is_decimal(pieces[i].text) or _ends_clause(pieces, k + 1)):
+        if starts_with(pieces, k, lex.score_nouns) and (
+            _is_decimal(pieces[i].text) or _ends_clause(pieces, k + 1)
+        ):
             return None
         steps = starts_with(pieces, k, lex.rank_steps)
         back = i - self._comparator_before(pieces, i)[0]
         if steps:
             n, change = _lookup(pieces, back, lex.change_before)
             if change in {"increase", "decrease"}:
-                return _Figure(first=i, last=k + steps - 1, value=amount, unit="count", change=change,
-                               noun=" ".join(p.text for p in pieces[k:k + steps]))
+                return _Figure(
+                    first=i,
+                    last=k + steps - 1,
+                    value=amount,
+                    unit="count",
+                    change=change,
+                    noun=" ".join(p.text for p in pieces[k : k + steps]),
+                )
             return None
-        if starts_with(pieces, k, lex.structure_nouns) and not ends_with(pieces, back, lex.structure_exempt_before):
+        if starts_with(pieces, k, lex.structure_nouns) and not ends_with(
+            pieces, back, lex.structure_exempt_before
+        ):
             return None
-        if ends_with(pieces, i, lex.other_group_words) and i >= 2 and pieces[i - 1 - ends_with(
-                pieces, i, lex.other_group_words)].is_number:
+        if (
+            ends_with(pieces, i, lex.other_group_words)
+            and i >= 2
+            and pieces[i - 1 - ends_with(pieces, i, lex.other_group_words)].is_number
+        ):
             return None  # "1 trong 23 tỉnh": the 23
         n = starts_with(pieces, k, lex.other_group_words)
         if n and k + n < len(pieces) and pieces[k + n].is_number:
             return None  # "1 trong 23 tỉnh": the 1
         for noun, counts in lex.named_lists:
-            if amount in counts and tuple(p.low for p in pieces[k:k + len(noun)]) == noun:
+            if amount in counts and tuple(p.low for p in pieces[k : k + len(noun)]) == noun:
                 return None
         clause = _clause_text(pieces, i)
         if lex.mentions_meeting(clause):
@@ -426,7 +546,9 @@ class QuantityFinder:
         n, comparator = _lookup(pieces, i, self.lex.comparators_before)
         return (n, comparator) if comparator else (0, "=")
 
-    def _comparator(self, pieces: list[Piece], figure: _Figure, consumed: set[int], keep_range: bool = False) -> None:
+    def _comparator(
+        self, pieces: list[Piece], figure: _Figure, consumed: set[int], keep_range: bool = False
+    ) -> None:
         """Comparator, range and change words around the figure (mutates ``figure``)."""
         lex = self.lex
         i = figure.first
@@ -440,7 +562,10 @@ class QuantityFinder:
                 figure.value_max, figure.last = upper[0], upper[1]
                 consumed.update(range(figure.last + 1 - upper[2], figure.last + 1))
                 figure.comparator = ">="
-            elif self._from_to(pieces, figure.last + 1) or _lookup(pieces, figure.first, lex.change_before)[1]:
+            elif (
+                self._from_to(pieces, figure.last + 1)
+                or _lookup(pieces, figure.first, lex.change_before)[1]
+            ):
                 figure.comparator = "="  # "giảm từ 36,06% … xuống còn 31,55%": a starting level
         after_n, after = _lookup_forward(pieces, figure.last + 1, lex.comparators_after)
         if after and figure.unit != "count":
@@ -453,7 +578,7 @@ class QuantityFinder:
             figure.change = change
 
     def _range_end(self, pieces: list[Piece], figure: _Figure) -> tuple[float, int, int] | None:
-        """"từ 70% đến 80%": the upper bound, the index of its last piece, and its piece count."""
+        """ "từ 70% đến 80%": the upper bound, the index of its last piece, and its piece count."""
         j = figure.last + 1
         n = starts_with(pieces, j, self.lex.range_middle)
         if not n:
@@ -493,8 +618,24 @@ class QuantityFinder:
         return False
 
 
-_YEAR_BEFORE = _phrases(["năm", "giai đoạn", "đến", "từ", "cuối", "đầu", "và", "trước", "sau", "niên độ",
-                         "niên khóa", "mùa", "vụ", "kỳ"])
+_YEAR_BEFORE = _phrases(
+    [
+        "năm",
+        "giai đoạn",
+        "đến",
+        "từ",
+        "cuối",
+        "đầu",
+        "và",
+        "trước",
+        "sau",
+        "niên độ",
+        "niên khóa",
+        "mùa",
+        "vụ",
+        "kỳ",
+    ]
+)
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
@@ -522,7 +663,7 @@ def _clause_text(pieces: Sequence[Piece], i: int) -> str:
     b = i
     while b + 1 < len(pieces) and pieces[b + 1].text not in _CLAUSE_END and pieces[b + 1].text != ",":
         b += 1
-    return " ".join(p.text for p in pieces[a:b + 1])
+    return " ".join(p.text for p in pieces[a : b + 1])
 
 
 def date_spans(doc: Doc) -> list[tuple[int, int]]:

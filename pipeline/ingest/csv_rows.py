@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterator
 
 from .base import Article, ReadOptions, failed, sha1_hex, text_id
-from .encodings import decode_bytes, sniff_binary
+from .encodings import SNIFF_BYTES, decode_bytes, sniff_binary
 from .fields import article_from_fields, row_source
 from .gzip_stream import GZIP_ERRORS, gzip_error, head_of
 from .sources import Source
@@ -62,7 +62,10 @@ def _stream_codec(head: bytes) -> tuple[str, tuple[str, str] | None]:
         head.decode("utf-8")
         return "utf-8", None
     except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 3:  # the sample ends inside a character
+        cut = (
+            len(head) == SNIFF_BYTES and exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+        )
+        if cut and not head[: exc.start].isascii():  # UTF-8, and the sample ends inside a character
             return "utf-8", None
     decoded = decode_bytes(head)
     if decoded.error:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .legacy import Score, tables
@@ -56,6 +57,7 @@ _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.
 
 SNIFF_BYTES = 8192
 ACCEPT_RATIO = 0.8  # share of non-ASCII words that must be Vietnamese syllables
+MIN_EVIDENCE = 3  # Vietnamese words an 8-bit reading needs: one or two are ambiguous ("sè" is "số" in TCVN3)
 MOSTLY_ASCII = 0.02  # a non-Vietnamese 8-bit file is accepted when this few words are non-ASCII
 
 
@@ -149,10 +151,24 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> Decoded:
     try:
         return _finish(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":
-            # a file cut inside its last character: keep all the rest
-            return _finish(raw[: exc.start].decode("utf-8"), "utf-8")
-    return _decode_8bit(raw, declared)
+        head = raw[: exc.start]
+        if exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data" and not head.isascii():
+            # a UTF-8 file (it has multi-byte characters) cut inside its last character
+            return _finish(head.decode("utf-8"), "utf-8")
+    mostly = _mostly_utf8(raw)
+    return _finish(mostly, "utf-8+replaced") if mostly is not None else _decode_8bit(raw, declared)
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a scraper's slip): the text with U+FFFD for them, or None.
+
+    Only when the valid multi-byte characters outnumber the bad bytes a hundred to one, so an
+    8-bit file is never taken for UTF-8.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    return text if 0 < bad <= max(1, len(raw) // 2000) and good >= 100 * bad else None
 
 
 def _strict(raw: bytes, codec: str, message: str) -> Decoded:
@@ -175,43 +191,56 @@ def _finish(text: str, codec: str) -> Decoded:
 
 
 def _decode_8bit(raw: bytes, declared: str | None) -> Decoded:
-    """Not UTF-8: a declared multi-byte charset if it decodes, else the Vietnamese 8-bit candidates."""
+    """Not UTF-8: a declared multi-byte charset if it decodes, else the best Vietnamese 8-bit reading.
+
+    The bytes are known not to be UTF-8, so some 8-bit encoding wrote them: every candidate
+    (the declared one, Windows-1258, Windows-1252, TCVN3, VNI) is read in full and the one whose
+    words are most often Vietnamese syllables wins, if it is convincing (earlier ones win ties).
+    """
     if declared and declared not in _ANY_BYTES and declared not in ("utf-8", "utf_8"):
         try:
             return _finish(raw.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    codecs_to_try = [c for c in (declared, "cp1258", "cp1252") if c and c in _ANY_BYTES]
-    best: tuple[Score, str, str, str | None] | None = None
-    seen: set[str] = set()
-    for codec in dict.fromkeys(codecs_to_try):
-        text = raw.decode(codec, errors="vnm_latin1_fallback")
-        if text in seen:
-            continue
-        seen.add(text)
-        repaired, repair = repair_text(text)
-        score = tables().score(repaired)
-        if best is None or score.ratio > best[0].ratio:
-            best = (score, codec, repaired, repair)
+    legacy = tables()
+    best: tuple[Score, str, str] | None = None
+    for label, text in _candidates(raw, declared):
+        score = legacy.score(text)
+        if best is None or _reads_better(score, best[0], label):
+            best = (score, label, text)
     assert best is not None
-    score, codec, text, repair = best
-    label = repair if repair in ("tcvn3", "vni") else codec
-    if score.ratio >= ACCEPT_RATIO and score.total:
+    score, label, text = best
+    if score.ratio >= ACCEPT_RATIO and score.valid >= MIN_EVIDENCE:
         return Decoded(text, label)
     words = max(1, len(text[:20_000].split()))
     if score.total <= MOSTLY_ASCII * words:
         return Decoded(text, label)
-    return Decoded(
-        None,
-        "",
-        (
-            "decode",
-            (
-                "not UTF-8, and no Vietnamese encoding (Windows-1258, TCVN3, VNI) reads it as Vietnamese: "
-                f"best was {label} with {score.valid}/{score.total} plausible non-ASCII words"
-            ),
-        ),
+    message = (
+        "not UTF-8, and no Vietnamese encoding (Windows-1258, TCVN3, VNI) reads it as Vietnamese: "
+        f"best was {label} with {score.valid}/{score.total} plausible non-ASCII words"
     )
+    return Decoded(None, "", ("decode", message))
+
+
+def _reads_better(new: Score, old: Score, label: str) -> bool:
+    """Whether a later reading beats the current best one: more plausible words, then more
+    frequent ones. A legacy conversion needs two plausible words at least: one symbol turned
+    into a letter ("© 2023" → "â 2023" in TCVN3) proves nothing."""
+    if label in ("tcvn3", "vni") and new.valid < 2:
+        return False
+    return (new.ratio, new.common) > (old.ratio, old.common)
+
+
+def _candidates(raw: bytes, declared: str | None) -> Iterator[tuple[str, str]]:
+    """(label, text) of each 8-bit reading of ``raw``, most likely first."""
+    seen: set[str] = set()
+    for codec in dict.fromkeys(c for c in (declared, "cp1258", "cp1252") if c and c in _ANY_BYTES):
+        text = raw.decode(codec, errors="vnm_latin1_fallback")
+        if text not in seen:
+            seen.add(text)
+            yield codec, text
+    yield "tcvn3", tables().convert(raw.decode("latin-1"), "tcvn3")
+    yield "vni", tables().convert(raw.decode("cp1252", errors="vnm_latin1_fallback"), "vni")
 
 
 # -- repairs of text that decoded but reads wrong -----------------------------------------
@@ -227,21 +256,22 @@ def repair_text(text: str) -> tuple[str, str | None]:
     legacy = tables()
     repairs: list[str] = []
     if legacy.mojibake_re.search(text):
-        fixed = _per_line(text, legacy.mojibake_re, _unmojibake)
+        fixed = _per_line(text, legacy.mojibake_re, _unmojibake, _unmangled)
         if fixed != text:
             text = fixed
             repairs.append("mojibake")
     if legacy.has_telltales(text):
         scheme = _legacy_scheme(text)
         if scheme:
-            fixed = _per_line(text, legacy.telltale_re, lambda line: legacy.convert(line, scheme))
+            fixed = _per_line(text, legacy.telltale_re, lambda line: legacy.convert(line, scheme), _converted)
             if fixed != text:
                 text = fixed
                 repairs.append(scheme)
     return text, "+".join(repairs) or None
 
 
-def _per_line(text: str, trigger: re.Pattern, fix) -> str:
+def _per_line(text: str, trigger: re.Pattern, fix: Callable[[str], str | None], better: Callable) -> str:
+    """Apply ``fix`` to each line ``trigger`` finds, keeping the result where ``better`` says so."""
     legacy = tables()
     lines = text.split("\n")
     changed = False
@@ -251,24 +281,45 @@ def _per_line(text: str, trigger: re.Pattern, fix) -> str:
         candidate = fix(line)
         if candidate is None or candidate == line:
             continue
-        before, after = legacy.score(line, len(line)), legacy.score(candidate, len(candidate))
-        if after.valid > before.valid and after.ratio > before.ratio:
+        if better(legacy.score(line, len(line)), legacy.score(candidate, len(candidate))):
             lines[i] = candidate
             changed = True
     return "\n".join(lines) if changed else text
 
 
+def _unmangled(before: Score, after: Score) -> bool:
+    """A mojibake repair must make more words read as Vietnamese (ftfy already is conservative)."""
+    return after.valid > before.valid and after.ratio > before.ratio
+
+
+def _converted(before: Score, after: Score) -> bool:
+    """A legacy conversion must turn a line that did not read as Vietnamese into one that does.
+
+    A line of good Unicode with a stray "©" reads as Vietnamese already: it is left alone even
+    in a document where other paragraphs are TCVN3.
+    """
+    return after.valid > before.valid and after.ratio >= 0.8 and after.ratio - before.ratio >= 0.3
+
+
 def _legacy_scheme(text: str) -> str | None:
-    """Which legacy scheme, if any, turns the telltale lines into Vietnamese."""
+    """Which legacy scheme, if any, turns the document's telltale lines into Vietnamese.
+
+    Needs at least two words gained, so a lone symbol ("© 2023") never decides it.
+    """
     legacy = tables()
     sample = "\n".join(line for line in text[:200_000].split("\n") if legacy.has_telltales(line))[:40_000]
     base = legacy.score(sample, len(sample))
     best, best_score = None, base
     for scheme in ("tcvn3", "vni"):
         score = legacy.score(legacy.convert(sample, scheme), len(sample) * 2)
-        if score.ratio > best_score.ratio:
+        if (score.ratio, score.common) > (best_score.ratio, best_score.common):
             best, best_score = scheme, score
-    if best and best_score.ratio >= 0.6 and best_score.ratio >= base.ratio + 0.2:
+    if (
+        best
+        and best_score.ratio >= 0.6
+        and best_score.ratio >= base.ratio + 0.2
+        and best_score.valid >= base.valid + 2
+    ):
         return best
     return None
 

@@ -86,7 +86,7 @@ def extract(html: str, url: str | None = None) -> tuple[str | None, str | None, 
             include_tables=True,
             date_extraction_params=_DATE_PARAMS,
         )
-    except (RecursionError, ValueError, TypeError, AttributeError, LookupError, MemoryError):
+    except Exception:  # third-party parsing of hostile markup: fall back, never fail
         doc = None
     if doc is not None and (doc.text or "").strip():
         return _clean(doc.title), _clean(doc.date), doc.text, "trafilatura"

@@ -34,6 +34,7 @@ class Score:
 
     valid: int
     total: int
+    common: int = 0  # words among the frequent press syllables: breaks ties between readings
 
     @property
     def ratio(self) -> float:
@@ -50,15 +51,17 @@ class Legacy:
         self._vni_map = vni
         self._vni_re = re.compile("|".join(re.escape(k) for k in sorted(vni, key=len, reverse=True)))
         syl = data["syllable"]
-        self._syllable = re.compile(
-            f"(?:{_alt(syl['onsets'])})?(?:(?:{_alt(syl['nuclei'])})(?:{_alt(syl['codas'])})?|(?:{_alt(syl['open_nuclei'])}))"
-        )
+        onset, nucleus = _alt(syl["onsets"]), _alt(syl["nuclei"])
+        coda, open_nucleus = _alt(syl["codas"]), _alt(syl["open_nuclei"])
+        self._syllable = re.compile(f"(?:{onset})?(?:(?:{nucleus})(?:{coda})?|(?:{open_nucleus}))")
         self._tones = frozenset(syl["tone_marks"])
+        self._common = frozenset(unicodedata.normalize("NFC", w) for w in syl["common"])
         vietnamese = set(data["vietnamese_latin1"]["chars"])
         self._foreign = frozenset(chr(c) for c in range(0xA1, 0x100) if chr(c) not in vietnamese)
         self.telltale_re = re.compile("[" + re.escape("".join(sorted(self._foreign))) + "]")
         self.mojibake_re = re.compile(data["mojibake"]["pattern"])
         self._valid = lru_cache(maxsize=65_536)(self._is_syllable)
+        self._inverse = {"tcvn3": _inverse(self._tcvn3_map), "vni": _inverse(vni)}
 
     # -- conversion -------------------------------------------------------------------------
     def convert(self, text: str, scheme: str) -> str:
@@ -75,19 +78,9 @@ class Legacy:
         Used to build test fixtures and the hostile corpus. Characters the scheme cannot
         write (capitals with a tone in TCVN3) are written lowercase, as the fonts did.
         """
-        inverse = self._inverse(scheme)
+        inverse = self._inverse[scheme]
         text = unicodedata.normalize("NFC", text)
         return "".join(inverse.get(ch) or inverse.get(ch.lower()) or ch for ch in text)
-
-    @lru_cache(maxsize=2)  # noqa: B019 - one instance per process
-    def _inverse(self, scheme: str) -> dict[str, str]:
-        table = self._tcvn3_map if scheme == "tcvn3" else self._vni_map
-        inverse: dict[str, str] = {}
-        for key, value in sorted(
-            table.items(), key=lambda kv: (kv[0] != kv[0].lower() and kv[0] != kv[0].upper(), kv[0])
-        ):
-            inverse.setdefault(value, key)
-        return inverse
 
     def has_telltales(self, text: str) -> bool:
         """Latin-1 characters Vietnamese never uses (ñ Þ § ¨ ...) are present."""
@@ -96,14 +89,18 @@ class Legacy:
     # -- scoring ----------------------------------------------------------------------------
     def score(self, text: str, limit: int = _SAMPLE_CHARS) -> Score:
         """How Vietnamese the text reads: non-ASCII words that are possible syllables."""
-        valid = total = 0
+        valid = total = common = 0
         for match in _WORD.finditer(text, 0, min(len(text), limit)):
             word = match.group()
             if word.isascii():
                 continue
             total += 1
             valid += self._valid(word)
-        return Score(valid, total)
+            common += self._is_common(word)
+        return Score(valid, total, common)
+
+    def _is_common(self, word: str) -> bool:
+        return unicodedata.normalize("NFC", word).lower() in self._common
 
     def _is_syllable(self, word: str) -> bool:
         decomposed = unicodedata.normalize("NFD", word)
@@ -137,6 +134,16 @@ def encode_cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
         out += (base + tones).encode("cp1258", errors="replace")
     return bytes(out)
+
+
+def _inverse(table: dict[str, str]) -> dict[str, str]:
+    """Unicode → legacy sequence; where several sequences give one letter, prefer a single-case one."""
+    inverse: dict[str, str] = {}
+    for key, value in sorted(
+        table.items(), key=lambda kv: (kv[0] not in (kv[0].lower(), kv[0].upper()), kv[0])
+    ):
+        inverse.setdefault(value, key)
+    return inverse
 
 
 def _alt(items: list[str]) -> str:

@@ -24,18 +24,25 @@ class PhraseTable:
 
     entries: dict[tuple[str, ...], Any] = field(default_factory=dict)
     longest: int = 0
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of an entry
+    first: set[str] = field(default_factory=set)  # first syllables, for a quick "no"
 
     def add(self, phrase: str, value: Any = True) -> None:
         key = tuple(t.key for t in tokenize(phrase) if not t.is_break)
         if key and key not in self.entries:
             self.entries[key] = value
             self.longest = max(self.longest, len(key))
+            self.first.add(key[0])
+            for n in range(1, len(key)):
+                self.prefixes.add(key[:n])
 
     def match(self, tokens: list[Tok], i: int, text: str | None = None) -> tuple[int, Any] | None:
         """(length in tokens, value) of the longest phrase starting at token ``i``, or None.
 
         With ``text``, the tokens of a phrase must be separated by spaces only (no line break).
         """
+        if i >= len(tokens) or tokens[i].key not in self.first:
+            return None
         best = None
         limit = min(self.longest, len(tokens) - i)
         key: list[str] = []
@@ -46,9 +53,12 @@ class PhraseTable:
             if n and text is not None and "\n" in text[tokens[i + n - 1].end : tok.start]:
                 break
             key.append(tok.key)
-            value = self.entries.get(tuple(key))
+            current = tuple(key)
+            value = self.entries.get(current)
             if value is not None:
                 best = (n + 1, value)
+            if current not in self.prefixes:
+                break
         return best
 
     def __contains__(self, phrase: str) -> bool:
@@ -72,6 +82,7 @@ class Org:
     kind: str | None = None
     places_follow: bool = False
     known: bool = False  # a full known name (not just a head word)
+    weak: bool = False  # too generic to make a title by itself ("đoàn")
 
 
 @dataclass(frozen=True)
@@ -106,10 +117,13 @@ class Lexicon:
     orgs: PhraseTable
     closing: PhraseTable
     units: PhraseTable
+    false_units: PhraseTable
     connectors: PhraseTable
     continuations: PhraseTable
     blockers: PhraseTable
     chain_links: PhraseTable
+    chain_blockers: PhraseTable
+    name_links: PhraseTable
     private_markers: PhraseTable
     national_markers: PhraseTable
     abbreviations: dict[str, list[str]]
@@ -119,6 +133,7 @@ class Lexicon:
     academic: PhraseTable
     surnames: PhraseTable
     minority_prefixes: frozenset[str]
+    place_prefixes: frozenset[str]
     non_name_words: frozenset[str]
     never_officials: frozenset[str]
     predicates: PhraseTable
@@ -142,7 +157,7 @@ class Lexicon:
         org_heads = PhraseTable()
         for o in t["org_heads"]:
             org_heads.add(o["form"], Org(o["canonical"], o.get("level"), o.get("kind"),
-                                         bool(o.get("places_follow"))))
+                                         bool(o.get("places_follow")), False, bool(o.get("weak"))))
         orgs = PhraseTable()
         for o in t["orgs"]:
             orgs.add(o["form"], Org(o["canonical"], o.get("level"), o.get("kind"), False, True))
@@ -165,10 +180,13 @@ class Lexicon:
             orgs=orgs,
             closing=_table(t["closing_orgs"]),
             units=units,
+            false_units=_table(t.get("false_units", [])),
             connectors=_table(t["connectors"]),
             continuations=_table(t.get("org_continuations", [])),
             blockers=_table(t.get("blockers", [])),
             chain_links=_table(t["chain_links"]),
+            chain_blockers=_table(t.get("chain_blockers", [])),
+            name_links=_table(t.get("name_links", [])),
             private_markers=_table(t["private_markers"]),
             national_markers=_table(t["national_markers"]),
             abbreviations=abbreviations,
@@ -178,6 +196,7 @@ class Lexicon:
             academic=_table(n["academic"]),
             surnames=_table(n["surnames"]),
             minority_prefixes=frozenset(fold(w) for w in n["minority_prefixes"]),
+            place_prefixes=frozenset(fold(w) for w in n.get("place_prefixes", [])),
             non_name_words=frozenset(fold(w) for w in n["non_name_words"]) - exceptions,
             never_officials=frozenset(fold(w) for w in n["never_officials"]),
             predicates=_table(n["predicates"]),
@@ -197,9 +216,31 @@ class Lexicon:
         """A folded syllable with its abbreviation expanded ("ubnd" → ["ủy", "ban", "nhân", "dân"])."""
         return self.abbreviations.get(key, [key])
 
-    def is_place(self, key: str) -> bool:
-        """A folded run of syllables ("bát xát") that names a place."""
-        return key in self.places.names or (tuple(key.split()) in self.places_extra.entries)
+    def is_place(self, key: str, level: str | None = None) -> bool:
+        """A folded run of syllables ("bát xát") that names a place (of ``level`` when given).
+
+        Without a level a one-syllable name counts only as a province or district: wards
+        named "Hồ" or "Phan" must not eat a family name.
+        """
+        if tuple(key.split()) in self.places_extra.entries:
+            return True
+        if level is None and " " not in key:
+            return self.places.has(key, "city")
+        return self.places.has(key, level)
+
+    def unit_at(self, tokens: list[Tok], i: int, text: str, inside: set[int] | None = None) -> tuple[int, Unit] | None:
+        """The unit word starting at token ``i`` ("huyện", "thị xã"), unless it is part of a
+        common word ("nông thôn", "xã hội"): listed, or one underthesea word with its neighbour."""
+        m = self.units.match(tokens, i, text)
+        if not m:
+            return None
+        if i > 0 and self.false_units.match(tokens, i - 1, text):
+            return None
+        if self.false_units.match(tokens, i, text):
+            return None
+        if inside and tokens[i].start in inside:
+            return None
+        return m
 
     def province_of(self, key: str) -> str | None:
         return self.places.provinces.get(key)

@@ -24,6 +24,8 @@ from .syllables import Tok, adjacent
 from .titles import Title, TitleScanner, is_separator, run_end
 from .zones import Zones
 
+_LOCATIVES = {"tại", "ở", "thuộc", "về", "đến", "từ", "qua", "khắp", "trên", "với", "và", "cho", "các", "hai",
+              "ba", "toàn", "những", "vùng", "địa", "bàn", "sang", "tới", "giữa"}
 _CLAUSE_OPENERS = {",", ";", ":", "(", "-", "–", "—", "“", "\""}
 
 
@@ -41,6 +43,7 @@ class Mention:
     titles: list[Title] = field(default_factory=list)
     pre_title: bool = False  # a title is written right before the name
     honorific: str | None = None
+    rank_start: int | None = None  # token where a military/police rank before the name starts
     zone: str = "body"
 
     @property
@@ -59,6 +62,8 @@ class Mention:
 def collect_evidence(tokens: list[Tok], text: str, lex: Lexicon, evidence: Evidence) -> Evidence:
     """Names written after honorifics and places written after unit words, anywhere in the text."""
     for i in range(len(tokens)):
+        if not tokens[i].is_word:
+            continue
         j = _after_honorific(tokens, i, text, lex)
         if j is not None and j < len(tokens) and tokens[j].name_shape and not _title_at(tokens, j, text, lex):
             end = run_end(tokens, j, text, lex)
@@ -67,11 +72,11 @@ def collect_evidence(tokens: list[Tok], text: str, lex: Lexicon, evidence: Evide
                 evidence.full_names.add(" ".join(keys))
             if 1 <= len(keys) <= 2:
                 evidence.short_refs.add(" ".join(keys))
-        um = lex.units.match(tokens, i, text)
+        um = lex.unit_at(tokens, i, text, evidence.token_inside)
         if um and not tokens[i].cap and i + um[0] < len(tokens):
             before = tokens[i - 1] if i else None
-            if before is not None and (before.upper or lex.org_heads.match(tokens, i - 1, text)):
-                continue  # "UBND huyện …": a title, where a name may follow the place
+            if before is not None and not (before.is_break or before.text in ",;:(" or before.key in _LOCATIVES):
+                continue  # "UBND huyện …", "Ban Dân tộc tỉnh …": a title, where a name may follow
             j = i + um[0]
             end = run_end(tokens, j, text, lex)
             if 1 <= end - j <= 4:
@@ -146,6 +151,7 @@ class MentionFinder:
         for t in titles:
             covered.update(range(t.start, t.end))
         mentions: dict[tuple[int, int], Mention] = {}
+        named: set[int] = set()  # tokens inside some mention's name
 
         def add(m: Mention) -> Mention:
             key = (m.start_tok, m.end_tok)
@@ -155,6 +161,7 @@ class MentionFinder:
                 return old
             m.zone = zones.at(m.start)
             mentions[key] = m
+            named.update(range(m.start_tok, m.end_tok))
             return m
 
         for t in titles:
@@ -175,9 +182,19 @@ class MentionFinder:
                 continue
             m = add(self._mention(tokens, text, j, end, "honorific"))
             m.honorific = text[tokens[i].start : tokens[j - 1].end]
+            if lex.ranks.match(tokens, i, text):
+                m.rank_start = i
             honorific_at[j] = m.honorific
+        for m in list(mentions.values()):  # "Bộ trưởng Bộ Công an, Đại tướng Tô Lâm"
+            if m.kind == "honorific" and m.rank_start is not None and m.rank_start >= 2 \
+                    and tokens[m.rank_start - 1].text == ",":
+                t = by_end.get(m.rank_start - 1)
+                if t is not None and t.name is None:
+                    t.name = (m.start_tok, m.end_tok)
+                    m.pre_title = True
+                    m.kind = "titled"
         for t in titles:  # a bare name written before a separator and a title
-            self._bare_before(tokens, text, t, covered, mentions, add, evidence)
+            self._bare_before(tokens, text, t, (covered, named), mentions, add, evidence)
         owned: set[int] = set()
         ordered = sorted(mentions.values(), key=lambda m: m.start_tok)
         for m in ordered:
@@ -203,7 +220,7 @@ class MentionFinder:
         return Mention(start, end, tokens[start].start, tokens[end - 1].end, words,
                        " ".join(t.key for t in tokens[start:end]), kind)
 
-    def _bare_before(self, tokens: list[Tok], text: str, t: Title, covered: set[int],
+    def _bare_before(self, tokens: list[Tok], text: str, t: Title, covered: tuple[set[int], set[int]],
                      mentions: dict[tuple[int, int], Mention], add, evidence: Evidence) -> None:  # noqa: ANN001
         sep = t.start - 1
         if sep < 1 or not (is_separator(tokens[sep]) or tokens[sep].text == "("):
@@ -218,12 +235,10 @@ class MentionFinder:
             start += 1
         if end - start < self.lex.min_name or end - start > self.lex.max_name:
             return
-        if any(k in covered for k in range(start, end)) or (start, end) in mentions:
-            return
-        if any(m.start_tok <= start < m.end_tok or start <= m.start_tok < end for m in mentions.values()):
+        if any(k in covered[0] or k in covered[1] for k in range(start, end)) or (start, end) in mentions:
             return
         before = tokens[start - 1] if start else None
-        if before is not None and before.is_word and (self.lex.units.match(tokens, start - 1, text)
+        if before is not None and before.is_word and (self.lex.unit_at(tokens, start - 1, text)
                                                       or self.lex.org_heads.match(tokens, start - 1, text)
                                                       or before.key in ("tại", "ở", "của", "với", "từ")):
             return  # "huyện Mèo Vạc, …": a place
@@ -242,12 +257,21 @@ class MentionFinder:
         while k < len(tokens):
             step = None
             tok = tokens[k]
+            if tok.text == "(" and (k + 1) not in by_start:
+                close = next((x for x in range(k + 1, min(k + 10, len(tokens))) if tokens[x].text == ")"), None)
+                if close is None:
+                    break
+                k = close + 1  # "ông Nguyễn Văn A (56 tuổi), Trưởng thôn …"
+                continue
             if is_separator(tok) or tok.text == "(":
                 step = k + 1
             else:
                 cl = self.lex.chain_links.match(tokens, k, text)
+                nl = self.lex.name_links.match(tokens, k, text) if first else None
                 if cl:
                     step = k + cl[0]
+                elif nl:
+                    step = k + nl[0]  # "do ông Sơn Phước Hòa làm Hiệu trưởng"
                 elif first and m.kind == "honorific" and k in by_start:
                     step = k
             if step is None:
@@ -291,10 +315,21 @@ class MentionFinder:
             prev = by_end.get(prev_end)
             if prev is None or id(prev) in owned or prev.name is not None:
                 break
+            if prev.start > 0 and self._blocked(tokens, prev.start, text):
+                break  # "thừa ủy quyền của Chủ tịch UBND thành phố, …": an office, not this person's
             owned.add(id(prev))
             chain.insert(0, prev)
             k = prev.start
         return chain
+
+    def _blocked(self, tokens: list[Tok], start: int, text: str) -> bool:
+        for back in (1, 2):
+            k = start - back
+            if k >= 0:
+                m = self.lex.chain_blockers.match(tokens, k, text)
+                if m and k + m[0] == start:
+                    return True
+        return False
 
     def _list(self, tokens: list[Tok], text: str, t: Title, mentions: dict[tuple[int, int], Mention],
               covered: set[int], add, evidence: Evidence) -> None:  # noqa: ANN001

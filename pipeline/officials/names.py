@@ -71,6 +71,8 @@ def name_score(keys: list[str], lex: Lexicon, evidence: Evidence) -> float:
         score += 1.0
     has_surname = surname_length(keys, lex) > 0
     score += 1.5 if has_surname else -1.0
+    if not has_surname and keys[0] in lex.place_prefixes:
+        score -= 2.0
     if keys[0] in lex.non_name_words:
         score -= 3.0
     if lex.is_place(joined) or joined in evidence.places:
@@ -83,13 +85,16 @@ def is_name_like(keys: list[str], lex: Lexicon, evidence: Evidence, threshold: f
 
 
 def split_run(run: list[Tok], lex: Lexicon, evidence: Evidence, unit: Unit | None = None,
-              places_follow: bool = False, chain: bool = False) -> Split:
+              places_follow: bool = False, chain: bool = False, level: str | None = None) -> Split:
     """Best cut of a capitalised run that follows a title's organisation phrase.
 
     ``unit`` is the administrative word before the run ("huyện"), ``places_follow`` says the
     organisation takes a place name ("Huyện ủy", "Viễn thông"), ``chain`` that the title is
-    written after its holder (so a name is unlikely to follow it).
+    written after its holder (so a name is unlikely to follow it), ``level`` which level of
+    place may follow (from the unit or the organisation).
     """
+    if unit is not None:
+        level = unit.level
     keys = [t.key for t in run]
     n = len(keys)
     best = Split(n, 0, -99.0)
@@ -101,13 +106,13 @@ def split_run(run: list[Tok], lex: Lexicon, evidence: Evidence, unit: Unit | Non
         known = False
         if k:
             place = " ".join(keys[:k])
-            known = lex.is_place(place) or place in evidence.places
+            known = lex.is_place(place, level) or place in evidence.places
             if known:
                 score += 3.0
             elif unit is not None and unit.place_required:
                 score += 0.0
             elif unit is not None or places_follow:
-                score -= 1.0 * k
+                score += 1.0 if keys[0] in lex.place_prefixes else -1.0 * k
             else:
                 score -= 3.0 * k
             if m:
@@ -115,17 +120,19 @@ def split_run(run: list[Tok], lex: Lexicon, evidence: Evidence, unit: Unit | Non
                     score += 0.5
                 elif run[k].start in evidence.token_inside:
                     score -= 0.7
+        elif k >= 4 and not known:
+            score -= 1.0  # place names are short; a long unknown run hides a name
         if m:
-            if m == 1:  # a short reference ("Chủ tịch UBND tỉnh Bình"), resolved later or dropped
-                ns = -0.5 if keys[0] not in lex.non_name_words and not lex.is_place(keys[0]) else -5.0
+            if m == 1:  # a short reference ("Chủ tịch UBND tỉnh Bình") the article also writes "ông Bình"
+                ns = -0.5 if keys[0] in evidence.short_refs and not lex.is_place(keys[0]) else -5.0
             else:
                 ns = name_score(keys[k:], lex, evidence)
             if unit is not None and unit.place_required and k == 0:
                 ns -= 3.0
-            if k and not known and ns < 2.5:
+            if k and not known and ns < 2.5 and (unit is None or unit.place_required):
                 ns -= 1.5
             if chain:
-                ns -= 1.0
+                ns -= 2.0
             score += ns
         if score > best.score:
             best = Split(k, m, score)

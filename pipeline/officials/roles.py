@@ -25,6 +25,8 @@ def _after_role(tokens: list[Tok], starts: list[int], offset: int, text: str, le
     import bisect
 
     k = bisect.bisect_left(starts, offset)
+    if k + 1 < len(tokens) and tokens[k].is_break and tokens[k + 1].is_word and not tokens[k + 1].cap:
+        k += 1  # a caption broken before its verb ("… Sở Thông tin và Truyền thông⏎báo cáo …")
     for _ in range(3):
         if k < len(tokens) and tokens[k].is_word:
             skip = lex.role_skip.match(tokens, k, text)
@@ -58,20 +60,29 @@ def _before_role(text: str, offset: int, lex: Lexicon) -> str | None:
 def mention_roles(mentions: list[Mention], tokens: list[Tok], text: str, lex: Lexicon) -> dict[int, str]:
     """Role found for each mention (by index in ``mentions``), when the text says one."""
     starts = [t.start for t in tokens]
-    roles: dict[int, str] = {}
+    after: dict[int, str] = {}
+    before: dict[int, str] = {}
     for idx, m in enumerate(mentions):
-        role = _after_role(tokens, starts, m.chain_end, text, lex) or _before_role(text, m.chain_start, lex)
+        role = _after_role(tokens, starts, m.chain_end, text, lex)
         if role:
-            roles[idx] = role
-    # coordinated names share the predicate of the last one ("A, B và C chủ trì")
+            after[idx] = role
+        role = _before_role(text, m.chain_start, lex)
+        if role:
+            before[idx] = role
+
+    def coordinated(a: int, b: int) -> bool:
+        between = text[mentions[a].chain_end : mentions[b].chain_start]
+        return len(between) <= 20 and bool(_COORDINATION.match(between))
+
+    # coordinated names share the predicate after the last one ("A, B và C chủ trì") …
     for idx in range(len(mentions) - 2, -1, -1):
-        if idx in roles:
-            continue
-        nxt = idx + 1
-        between = text[mentions[idx].chain_end : mentions[nxt].chain_start]
-        if nxt in roles and len(between) <= 20 and _COORDINATION.match(between):
-            roles[idx] = roles[nxt]
-    return roles
+        if idx not in after and idx + 1 in after and coordinated(idx, idx + 1):
+            after[idx] = after[idx + 1]
+    # … and the frame before the first one ("Dự có các đồng chí: A, …; B, …")
+    for idx in range(1, len(mentions)):
+        if idx not in before and idx - 1 in before and idx not in after and coordinated(idx - 1, idx):
+            before[idx] = before[idx - 1]
+    return {idx: after.get(idx) or before[idx] for idx in set(after) | set(before)}
 
 
 def precedence(lex: Lexicon) -> dict[str, int]:

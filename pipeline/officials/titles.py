@@ -92,6 +92,11 @@ def _starts_title_word(tokens: list[Tok], j: int, text: str, lex: Lexicon) -> bo
     return bool(m and lex.heads.match(tokens, j + m[0], text))
 
 
+def _starts_title(tokens: list[Tok], j: int, text: str, lex: Lexicon) -> bool:
+    m = lex.prefixes.match(tokens, j, text)
+    return bool(lex.heads.match(tokens, j + (m[0] if m else 0), text))
+
+
 def _glued(tokens: list[Tok], j: int, evidence: Evidence) -> bool:
     """Token ``j`` (lower case) is written in one underthesea word with the capital before it."""
     return tokens[j].start in evidence.token_inside
@@ -100,8 +105,9 @@ def _glued(tokens: list[Tok], j: int, evidence: Evidence) -> bool:
 def _org_follows(tokens: list[Tok], j: int, text: str, lex: Lexicon) -> bool:
     if j >= len(tokens):
         return False
-    return bool(lex.orgs.match(tokens, j, text) or lex.org_heads.match(tokens, j, text)
-                or lex.units.match(tokens, j, text) or lex.closing.match(tokens, j, text)
+    head = lex.org_heads.match(tokens, j, text)
+    return bool(lex.orgs.match(tokens, j, text) or (head and not head[1].weak)
+                or lex.unit_at(tokens, j, text) or lex.closing.match(tokens, j, text)
                 or _is_abbreviation(tokens[j]))
 
 
@@ -145,7 +151,7 @@ class TitleScanner:
         if i > 0 and lex.blockers.match(tokens, i - 1, text) and adjacent(tokens, i, text):
             return None
         if not tokens[head_start].cap and not prefix_parts and hlen < 2 and not lex.org_heads.match(tokens, j, text) \
-                and not lex.units.match(tokens, j, text):
+                and not lex.unit_at(tokens, j, text):
             return None
         return self._tail(tokens, i, j, text, evidence, head, head_start, head_end,
                           " ".join(prefix_parts), " ".join(qualifier_parts))
@@ -153,6 +159,8 @@ class TitleScanner:
     def _tail(self, tokens: list[Tok], i: int, j: int, text: str, evidence: Evidence, head: Head,
               head_start: int, head_end: int, prefix: str, qualifier: str) -> Title | None:
         lex = self.lex
+        # written after its holder ("Tẩn Láo Lở, Chủ tịch UBND huyện …"): a name is unlikely to follow
+        chain = i >= 2 and is_separator(tokens[i - 1]) and tokens[i - 2].is_word and tokens[i - 2].name_shape
         state = "head"  # head | org | open | known | unit | place | closing | free
         org: Org | None = None
         org_start: int | None = None
@@ -214,7 +222,7 @@ class TitleScanner:
                     j += 1
                     state = "org"
                     continue
-            um = lex.units.match(tokens, j, text)
+            um = lex.unit_at(tokens, j, text, evidence.token_inside)
             if um and (not tok.cap or tok.key in ("tp", "tp.") or state in ("org", "known", "open")):
                 unit = um[1]
                 j += um[0]
@@ -222,6 +230,10 @@ class TitleScanner:
                 state = "unit"
                 continue
             if not tok.cap:
+                if tok.key == "và" and state in ("free", "org", "open") and self._and_continues(tokens, j, text):
+                    j += 1  # "Vụ Kết cấu hạ tầng và đô thị Lê Tuấn Phong"
+                    state = "free"
+                    continue
                 if lex.predicates.match(tokens, j, text) or lex.title_stops.match(tokens, j, text):
                     break
                 om = lex.org_heads.match(tokens, j, text)
@@ -239,6 +251,16 @@ class TitleScanner:
                 state = "free"
                 continue
             # capitalised word
+            if state == "unit" or places_follow:
+                pm = lex.places_extra.match(tokens, j, text)
+                if pm and pm[0] > 1 and any(t.kind == "p" for t in tokens[j : j + pm[0]]):
+                    place = text[tok.start : tokens[j + pm[0] - 1].end]  # "Bà Rịa - Vũng Tàu"
+                    j += pm[0]
+                    last_good = last_complete = j
+                    state = "place"
+                    continue
+            if tok.key in lex.title_starts and _starts_title(tokens, j, text, lex):
+                break  # the next title begins ("… UBND tỉnh Trưởng Ban …")
             cm = lex.closing.match(tokens, j, text)
             if cm:
                 take_org(Org(" ".join(t.text for t in tokens[j : j + cm[0]]), None, "party", True), j)
@@ -271,24 +293,18 @@ class TitleScanner:
                     last_good = j
                     state = "org" if om else "free"
                     continue
-                if n == 1 and state in ("head", "org", "free", "open") and unit is None:
+                if unit is None and state in ("head", "org", "free", "open"):
                     om = lex.org_heads.match(tokens, j, text)
-                    if om:  # "Sở", "Ban", "Công an" written with a capital
-                        take_org(om[1], j)
+                    if om and (om[0] >= 2 or n == 1 or (tok.key,) not in lex.surnames.entries):
+                        take_org(om[1], j)  # "Sở", "Hội", "Viettel" written with a capital
                         j += om[0]
                         last_good = last_complete = j
                         state = "org"
                         places_follow = om[1].places_follow
                         continue
-                if state == "org" and n >= 1:
-                    om = lex.org_heads.match(tokens, j, text)
-                    if om and om[0] >= 2:
-                        take_org(om[1], j)
-                        j += om[0]
-                        last_good = last_complete = j
-                        continue
                 split = split_run(tokens[j : j + n], lex, evidence, unit if state == "unit" else None,
-                                  places_follow or state in ("known", "closing"))
+                                  places_follow or state in ("known", "closing"), chain,
+                                  level=org.level if org is not None else None)
                 if split.place:
                     place = " ".join(t.text for t in tokens[j : j + split.place])
                     j += split.place
@@ -316,15 +332,28 @@ class TitleScanner:
             colon=end < len(tokens) and tokens[end].text == ":",
         )
 
+    def _and_continues(self, tokens: list[Tok], j: int, text: str) -> bool:
+        """"và" inside an organisation name: lower-case words, then the holder's name."""
+        lex = self.lex
+        k = j + 1
+        while k < len(tokens) and k - j <= 6 and tokens[k].is_word and not tokens[k].cap:
+            if lex.predicates.match(tokens, k, text) or lex.title_stops.match(tokens, k, text) \
+                    or lex.honorifics.match(tokens, k, text) or lex.ranks.match(tokens, k, text):
+                return False
+            k += 1
+        if k == j + 1 or k >= len(tokens) or not tokens[k].name_shape:
+            return False
+        if lex.heads.match(tokens, k, text) or lex.honorifics.match(tokens, k, text):
+            return False
+        return run_end(tokens, k, text, lex) - k >= lex.min_name
+
     def _word_continues(self, tokens: list[Tok], j: int, run_length: int, evidence: Evidence, text: str) -> bool:
         """Lower-case token ``j`` continues the capitalised word before it ("Dân | tộc")."""
         lex = self.lex
         if lex.predicates.match(tokens, j, text) or lex.title_stops.match(tokens, j, text) \
                 or lex.units.match(tokens, j, text) or lex.connectors.match(tokens, j, text):
-            return _glued(tokens, j, evidence)
-        if evidence.has_segmentation:
-            return _glued(tokens, j, evidence)
-        return run_length == 1
+            return False
+        return _glued(tokens, j, evidence) or run_length == 1
 
     def _continues(self, tokens: list[Tok], j: int, last_good: int, state: str, text: str) -> bool:
         """A line break inside a title: the title so far is visibly unfinished."""

@@ -11,7 +11,8 @@ _TYPES: dict[str, pa.DataType] = {
     "n_chars": pa.int64(), "n_officials": pa.int64(), "n_dates": pa.int64(), "n_metrics": pa.int64(),
     "reference_year": pa.int64(), "person": pa.int64(), "metric": pa.int64(), "n_mentions": pa.int64(),
     "start_char": pa.int64(), "end_char": pa.int64(), "value_start_char": pa.int64(),
-    "value_end_char": pa.int64(), "clean_start": pa.int64(), "clean_end": pa.int64(), "value": pa.float64(), "value_max": pa.float64(),
+    "value_end_char": pa.int64(), "clean_start": pa.int64(), "clean_end": pa.int64(),
+    "clean_value_start": pa.int64(), "clean_value_end": pa.int64(), "value": pa.float64(), "value_max": pa.float64(),
     "denominator": pa.float64(), "year_inferred": pa.bool_(), "titles": _STRING_LIST,
 }
 

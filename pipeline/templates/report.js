@@ -68,10 +68,25 @@
     });
   }
 
+  // one line per item, for the native tooltip (useful when the panel is off screen)
+  function summary(id) {
+    var r = data[id];
+    if (!r) return id;
+    if (r.type === "metric") {
+      return "figure: " + r.indicator + " = " + r.figure + " (" + r.kind +
+        (r.period ? ", " + r.period : "") + ")" + (r.indicator_id ? " [" + r.indicator_id + "]" : "");
+    }
+    if (r.type === "official") return "official: " + r.name + (r.titles && r.titles.length ? " — " + r.titles.join("; ") : "");
+    return "date: " + r.text + " → " + r.value + " (" + r.role + ")";
+  }
+
   document.addEventListener("mouseover", function (event) {
-    if (pinned) return;
     var target = event.target.closest("mark.hl[data-ids]");
-    if (target) { show(idsOf(target)); select(idsOf(target)); }
+    if (!target) return;
+    if (!target.title) target.title = idsOf(target).map(summary).join("\n");
+    if (pinned) return;
+    show(idsOf(target));
+    select(idsOf(target));
   });
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-ids]");
@@ -179,6 +194,15 @@
 
   var params = readHash();
   apply(false);
-  if (params.has("sel")) pin(params.get("sel").split(/[ ,]+/).filter(Boolean));
+  if (params.has("sel")) {
+    // "#sel=m3": hover then click the item's first highlight, as a reader would (links can point at an item)
+    var wanted = params.get("sel").split(/[ ,]+/).filter(Boolean);
+    var first = marks.filter(function (m) { return idsOf(m).indexOf(wanted[0]) >= 0; })[0];
+    if (first) {
+      first.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+      first.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    }
+    pin(wanted);
+  }
   document.body.setAttribute("data-ready", "1");
 })();

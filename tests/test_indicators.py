@@ -1,0 +1,162 @@
+"""Indicators of figures (pipeline.components.indicators): both orders and the constructions
+that carry an indicator across figures."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.components.indicators import _replace_level, dedupe
+from pipeline.records import Metric
+
+
+@pytest.fixture(scope="module")
+def metrics_of(annotate_text):
+    def run(text: str) -> list[Metric]:
+        return annotate_text("Tiêu đề bài viết\n" + text).__getattribute__("_").metrics
+
+    return run
+
+
+def by_value(metrics, value, unit=None):
+    found = [m for m in metrics if m.value == value and (unit is None or m.unit == unit)]
+    assert found, [(m.value, m.indicator) for m in metrics]
+    return found[0]
+
+
+def test_indicator_before_the_value(metrics_of):
+    ms = metrics_of(
+        "Tỷ lệ phủ sóng băng rộng di động tới thôn/bản đạt 96%; tỷ lệ hộ gia đình có cáp quang đạt 76,6%."
+    )
+    assert by_value(ms, 96).indicator == "Tỷ lệ phủ sóng băng rộng di động tới thôn/bản"
+    m = by_value(ms, 76.6)
+    assert m.indicator == "tỷ lệ hộ gia đình có cáp quang"
+    assert m.text == "tỷ lệ hộ gia đình có cáp quang đạt 76,6%"
+
+
+def test_indicator_after_the_value_to_the_end_of_its_clause(metrics_of):
+    ms = metrics_of(
+        "Kế hoạch xác định mục tiêu, cụ thể: 100% thủ tục hành chính có đủ điều kiện được cung cấp "
+        "dịch vụ công trực tuyến toàn trình trên Cổng Dịch vụ công của tỉnh; 50% số dịch vụ công "
+        "trực tuyến toàn trình của tỉnh được tích hợp với Cổng Dịch vụ công quốc gia."
+    )
+    assert by_value(ms, 100).indicator == (
+        "thủ tục hành chính có đủ điều kiện được cung cấp dịch vụ công trực "
+        "tuyến toàn trình trên Cổng Dịch vụ công của tỉnh"
+    )
+    assert by_value(ms, 50).indicator.startswith(
+        "số dịch vụ công trực tuyến toàn trình của tỉnh được tích hợp"
+    )
+
+
+def test_comparator_words_and_verb_are_not_in_the_indicator(metrics_of):
+    m = by_value(metrics_of("Tỷ lệ hồ sơ trực tuyến cấp xã mới đạt trên 30%."), 30)
+    assert m.indicator == "Tỷ lệ hồ sơ trực tuyến cấp xã"
+    assert m.comparator == ">"
+
+
+def test_shared_predicate_is_distributed(metrics_of):
+    ms = metrics_of(
+        "Trên 95% hồ sơ công việc tại cấp tỉnh, 75% hồ sơ công việc tại cấp huyện và 40% hồ sơ "
+        "công việc tại cấp xã được xử lý trên môi trường mạng."
+    )
+    assert [m.indicator for m in ms] == [
+        "hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng",
+        "hồ sơ công việc tại cấp huyện được xử lý trên môi trường mạng",
+        "hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng",
+    ]
+    assert [m.comparator for m in ms] == [">", "=", "="]
+
+
+def test_elliptic_head_noun(metrics_of):
+    ms = metrics_of("Tính đến nay đã có 71 Tổ Công nghệ số cộng đồng cấp xã với 687 thành viên.")
+    assert by_value(ms, 71).indicator == "Tổ Công nghệ số cộng đồng cấp xã"
+    assert by_value(ms, 687).indicator == "thành viên Tổ Công nghệ số cộng đồng cấp xã"
+
+
+def test_verb_phrase_given_to_the_counted_things(metrics_of):
+    ms = metrics_of(
+        "Công an tỉnh đã thực hiện kiểm tra, rà quét lỗ hổng bảo mật cho 08 huyện, thành phố, 02 sở, ngành."
+    )
+    assert by_value(ms, 8).indicator == "huyện, thành phố được kiểm tra, rà quét lỗ hổng bảo mật"
+    assert by_value(ms, 2).indicator == "sở, ngành được kiểm tra, rà quét lỗ hổng bảo mật"
+
+
+def test_rank_names_what_is_ranked_not_the_group(metrics_of):
+    m = by_value(
+        metrics_of("Kết quả, Bình Định được xếp thứ 13/63 tỉnh thành về Chỉ số về chuyển đổi số năm 2020."),
+        13,
+        "rank",
+    )
+    assert m.indicator == "Chỉ số về chuyển đổi số năm 2020"
+    assert m.denominator == 63
+
+
+def test_rank_change_follows_the_rank(metrics_of):
+    ms = metrics_of(
+        "Năm 2022 Nghệ An xếp thứ 24/63 về Chỉ số chuyển đổi số cấp tỉnh, tăng 9 bậc so với năm 2021."
+    )
+    step = by_value(ms, 9, "count")
+    assert step.indicator == "thứ hạng Chỉ số chuyển đổi số cấp tỉnh"
+    assert step.change == "increase"
+
+
+def test_ratio_and_change_of_the_figure_just_named(metrics_of):
+    ms = metrics_of(
+        "Thu ngân sách nhà nước đạt 24.860 tỷ đồng, bằng 80,5% dự toán. "
+        "Kim ngạch xuất khẩu ước đạt 6,2 tỷ USD, tăng 4,3% so với năm trước."
+    )
+    assert by_value(ms, 24_860_000_000_000, "VND").indicator == "Thu ngân sách nhà nước"
+    assert by_value(ms, 80.5).indicator == "Thu ngân sách nhà nước so với dự toán"
+    assert by_value(ms, 4.3).indicator == "Kim ngạch xuất khẩu"
+
+
+def test_level_replaced_in_elliptic_subjects(metrics_of):
+    ms = metrics_of(
+        "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại cấp tỉnh đạt 89%, cấp huyện "
+        "đạt 76% và cấp xã mới đạt 41,5%."
+    )
+    assert (
+        by_value(ms, 89).indicator
+        == "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại cấp tỉnh"
+    )
+    assert by_value(ms, 76).indicator.endswith("tại cấp huyện")
+    assert by_value(ms, 41.5).indicator.endswith("tại cấp xã")
+
+
+def test_no_figure_no_metric(metrics_of):
+    assert metrics_of("Đồng chí Chủ tịch UBND tỉnh phát biểu chỉ đạo hội nghị.") == []
+
+
+def test_text_holds_indicator_and_value(metrics_of):
+    for m in metrics_of("Toàn huyện hiện có 97 trạm BTS; tỷ lệ hồ sơ trực tuyến cấp xã đạt 45,3%."):
+        assert str(int(m.value)) in m.text.replace(",", "").replace(".", "") or "," in m.text
+        assert m.start_char <= m.value_start_char < m.value_end_char <= m.end_char
+
+
+def test_replace_level():
+    assert _replace_level("hồ sơ tại cấp tỉnh", "cấp huyện", None) == "hồ sơ tại cấp huyện"
+    assert _replace_level("tỷ lệ hồ sơ", "ở cấp xã", None) == "tỷ lệ hồ sơ ở cấp xã"
+
+
+def test_repeated_figure_is_one_metric():
+    def metric(indicator, start):
+        return Metric(
+            indicator=indicator, value=8.0, unit="%", text="", start_char=start, end_char=start + 5
+        )
+
+    kept = dedupe([metric("tăng trưởng GRDP", 3), metric("tốc độ tăng trưởng GRDP", 100)], title_end=50)
+    assert [m.start_char for m in kept] == [100]
+    different = dedupe([metric("tỷ lệ hộ nghèo", 100), metric("hồ sơ trực tuyến", 200)])
+    assert len(different) == 2
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("abc đạt tỷ lệ 0123456789%,.;:/()-và với cho về")), max_size=200)
+)
+def test_arbitrary_text_never_raises(annotate_text, text):
+    doc = annotate_text("Tiêu đề\n" + text + " x")
+    for m in doc._.metrics or []:
+        assert 0 <= m.start_char <= m.end_char <= len(doc.text)

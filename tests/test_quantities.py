@@ -1,0 +1,245 @@
+"""Figures in text (pipeline.components.quantities): what is a figure, and what is not."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.components.quantities import Lexicon, QuantityFinder
+from pipeline.numbers import format_vi_number
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return QuantityFinder(Lexicon.load("units.json"))
+
+
+def figures(finder, text):
+    return finder.find(text, [(0, len(text))])
+
+
+def one(finder, text):
+    found = figures(finder, text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+# -- percentages, counts, fractions, ranks, money -----------------------------------------------
+
+
+def test_percentage(finder):
+    q = one(finder, "tỷ lệ hộ gia đình có cáp quang đạt 76,6%")
+    assert (q.value, q.unit, q.comparator, q.text) == (76.6, "%", "=", "76,6%")
+
+
+def test_count_with_padding_zero_and_its_noun(finder):
+    q = one(finder, "xây dựng 05 trạm BTS đảm bảo vùng phủ sóng")
+    assert (q.value, q.unit, q.noun) == (5, "count", "trạm")
+
+
+def test_grouped_count(finder):
+    q = one(finder, "kích hoạt 214.733 tài khoản định danh điện tử")
+    assert (q.value, q.unit) == (214733, "count")
+
+
+def test_fraction(finder):
+    q = one(finder, "toàn tỉnh triển khai thực hiện 7/11 nhiệm vụ CĐS")
+    assert (q.value, q.denominator, q.unit) == (7, 11, "fraction")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "denominator"),
+    [
+        ("Bình Định được xếp thứ 13/63 tỉnh thành về Chỉ số", 13, 63),
+        ("tăng trưởng đạt 10,5%, đứng thứ 5 cả nước", 5, None),
+        ("Chỉ số PAR INDEX xếp hạng 19/63", 19, 63),
+    ],
+)
+def test_ranks(finder, text, value, denominator):
+    ranks = [q for q in figures(finder, text) if q.unit == "rank"]
+    assert len(ranks) == 1
+    assert (ranks[0].value, ranks[0].denominator) == (value, denominator)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("bố trí 1.250 tỷ đồng cho chuyển đổi số", 1_250_000_000_000, "VND"),
+        ("hỗ trợ 320 triệu đồng từ Chương trình", 320_000_000, "VND"),
+        ("tổng vốn 2,5 nghìn tỷ đồng", 2_500_000_000_000, "VND"),
+        ("thu hút được 1,12 tỷ USD vốn FDI", 1_120_000_000, "USD"),
+        ("giải ngân 1.250 tỷ đồng vốn Chương trình", 1_250_000_000_000, "VND"),
+    ],
+)
+def test_money(finder, text, value, unit):
+    q = one(finder, text)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+def test_scaled_counts(finder):
+    q = one(finder, "Du lịch phục hồi với 9,6 triệu lượt khách")
+    assert (q.value, q.unit, q.noun) == (9_600_000, "count", "lượt")
+
+
+def test_dong_bao_is_no_currency(finder):
+    assert [q.unit for q in figures(finder, "hỗ trợ 3 đồng bào khó khăn")] != ["VND"]
+
+
+# -- comparators and ranges -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("đạt gần 88%", "~"),
+        ("khoảng 1,1 triệu lượt khách", "~"),
+        ("xấp xỉ 50%", "~"),
+        ("Trên 95% hồ sơ", ">"),
+        ("hơn 62.000 lượt người dân", ">"),
+        ("vượt 5%", ">"),
+        ("đạt từ 70%", ">="),
+        ("ít nhất 10 bản lõm sóng", ">="),
+        ("đạt từ 50% trở lên", ">="),
+        ("tối thiểu 50%", ">="),
+        ("dưới 2%", "<"),
+        ("tối đa 0,5%", "<="),
+        ("không quá 3%", "<="),
+        ("đạt 76,6%", "="),
+    ],
+)
+def test_comparators(finder, text, comparator):
+    assert one(finder, text).comparator == comparator
+
+
+def test_range(finder):
+    q = one(finder, "tỷ lệ giải ngân phải đạt từ 70% đến 80% kế hoạch")
+    assert (q.value, q.value_max, q.comparator) == (70, 80, ">=")
+
+
+def test_dash_range(finder):
+    q = one(finder, "tỷ lệ lao động tham gia BHXH từ 90 - 95%")
+    assert (q.value, q.value_max, q.unit) == (90, 95, "%")
+
+
+def test_from_to_change_is_two_levels_not_a_range(finder):
+    found = figures(finder, "giảm từ 36,06% đầu năm xuống còn 31,55% cuối năm")
+    assert [(q.value, q.comparator) for q in found] == [(36.06, "="), (31.55, "=")]
+    assert found[1].change == "level"
+
+
+# -- changes --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "unit"),
+    [
+        ("tăng 5,2% so với cùng kỳ", "increase", "%"),
+        ("giảm 1,6%", "decrease", "%"),
+        ("tỷ lệ hộ nghèo giảm còn 3,1%", "level", "%"),
+        ("tăng 28 bậc so với năm 2022", "increase", "count"),
+        ("tăng 5 xã so với năm 2020", "increase", "count"),
+    ],
+)
+def test_changes(finder, text, change, unit):
+    q = one(finder, text)
+    assert (q.change, q.unit) == (change, unit)
+
+
+def test_level_without_change_word(finder):
+    assert one(finder, "đạt 76,6%").change is None
+
+
+# -- never figures --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 15/6/2022, Ban Chỉ đạo họp",  # a date
+        "Sáng 7/3, Chủ tịch chủ trì",  # a partial date
+        "Ngày 7-6-2023, hội nghị diễn ra",  # a dashed date
+        "trong năm 2023 và giai đoạn 2022 - 2025",  # years
+        "đến hết tháng 4/2025",  # month/year
+        "Quyết định số 685/QĐ-UBND phê duyệt",  # document number
+        "Nghị quyết số 06-NQ/TU của Tỉnh ủy",  # document number
+        "Kế hoạch 120/KH-UBND",  # document number
+        "họp phiên thứ 2 để đánh giá",  # ordinal
+        "lần thứ 3 liên tiếp",  # ordinal
+        "Kỳ họp thứ 15 HĐND tỉnh",  # ordinal
+        "phủ sóng 3G/4G/5G tại các khu công nghiệp",  # network generations
+        "Hội nghị bắt đầu lúc 14h30",  # time
+        "Cập nhật: 10:25",  # time
+        "người dân từ 15 tuổi trở lên có tài khoản",  # age
+        "trẻ em từ 6 đến 14 tuổi",  # age range
+        "PCI đạt 60,14 điểm",  # a score
+        "cao gấp 4,4 lần bình quân",  # multiplier
+        "là 1 trong 23 tỉnh dẫn đầu",  # other provinces
+        "xây dựng 3 trụ cột chuyển đổi số",  # a structure
+        "hệ thống hội nghị truyền hình 4 cấp",  # a structure
+        "nhất là 53 dịch vụ công thiết yếu",  # a national list's name
+        "kết nối tới 10 điểm cầu cấp huyện",  # the meeting itself
+        "có 48 đại biểu HĐND tỉnh dự",  # the meeting itself
+        "dịch vụ công trực tuyến mức độ 3, 4",  # level names
+        "bão số 3 gây thiệt hại",  # a name
+        "6 tháng đầu năm",  # a duration
+        "Chợ 4.0 thanh toán không dùng tiền mặt",  # a name
+        "cơ sở lưu trú từ 3 sao trở lên",  # a rating
+        "đạt 8,5/10 điểm",  # a score as a fraction
+        "Online: 32",  # a widget number with no noun
+    ],
+)
+def test_not_figures(finder, text):
+    assert figures(finder, text) == []
+
+
+def test_date_spans_are_skipped(finder):
+    text = "đạt 12 hồ sơ"
+    assert figures(finder, text)
+    assert finder.find(text, [(0, len(text))], skip_spans=[(4, 6)]) == []
+
+
+def test_component_in_the_pipeline(annotate_text):
+    doc = annotate_text(
+        "Tiêu đề bài\nNgày 15/6/2022, tỉnh đã xây dựng 05 trạm BTS; tỷ lệ hộ gia đình có cáp quang đạt 76,6%."
+    )
+    assert [(q.value, q.unit) for q in doc._.quantities] == [(5, "count"), (76.6, "%")]
+    assert doc.text[doc._.quantities[1].start_char : doc._.quantities[1].end_char] == "76,6%"
+
+
+# -- properties -------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=9))
+def test_any_written_percentage_is_read_back(whole, tenth):
+    finder = QuantityFinder(Lexicon.load("units.json"))
+    written = f"{format_vi_number(whole)},{tenth}" if tenth else format_vi_number(whole)
+    q = one(finder, f"tỷ lệ đạt {written}%")
+    assert q.value == pytest.approx(whole + tenth / 10)
+    assert q.unit == "%"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=10**7).filter(lambda n: not 1900 <= n <= 2100))
+def test_any_written_count_is_read_back(n):
+    finder = QuantityFinder(Lexicon.load("units.json"))
+    q = one(finder, f"toàn tỉnh có {format_vi_number(n)} hộ gia đình")
+    assert (q.value, q.unit) == (n, "count")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises(text):
+    finder = QuantityFinder(Lexicon.load("units.json"))
+    for q in finder.find(text, [(0, len(text))]):
+        assert 0 <= q.start_char < q.end_char <= len(text)
+
+
+def test_hostile_input_is_linear(finder):
+    for text in ["%" * 100_000, "1" * 1_000_000, "1,1," * 50_000, "12/" * 50_000, "tỷ " * 50_000 + "5"]:
+        started = time.perf_counter()
+        finder.find(text, [(0, len(text))])
+        assert time.perf_counter() - started < 5
