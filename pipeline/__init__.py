@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 __all__ = ["Tables", "__version__", "extract", "extract_text", "load", "run"]
 
 
-def __getattr__(name: str):  # noqa: ANN202 - lazy: importing the package stays cheap
+def __getattr__(name: str):
     if name in ("extract", "extract_text", "run"):
         from . import api
 

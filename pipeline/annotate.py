@@ -54,14 +54,14 @@ def annotate(nlp: Language, text: str, doc_id: str, source: str, meta: dict | No
     limits = limits or Limits()
     try:
         mapped, layout, warnings = prepare(text, limits)
-    except Exception as exc:  # noqa: BLE001 - any failure becomes a row, never a crash
+    except Exception as exc:
         return Annotated(None, None, None, _error("normalize", exc))
     if not mapped.text.strip():
         return Annotated(None, mapped, layout,
                          {"stage": "normalize", "type": "empty", "message": "no article text left after cleaning"})
     try:
         doc = nlp.make_doc(mapped.text)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return Annotated(None, mapped, layout, _error("segment", exc))
     doc._.doc_id = doc_id
     doc._.source = source
@@ -69,6 +69,6 @@ def annotate(nlp: Language, text: str, doc_id: str, source: str, meta: dict | No
     for name, component in nlp.pipeline:
         try:
             doc = component(doc)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             return Annotated(doc, mapped, layout, _error(name, exc), warnings)
     return Annotated(doc, mapped, layout, None, warnings)

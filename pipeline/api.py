@@ -98,7 +98,7 @@ def extract_text(text: str, doc_id: str = "text", config: str | None = None) -> 
     return gold_record(rows)
 
 
-def run(paths: Iterable[str | Path], sink, *, workers: int = 1, skip_stored: bool = True,  # noqa: ANN001
+def run(paths: Iterable[str | Path], sink, *, workers: int = 1, skip_stored: bool = True,
         progress: Callable[[Rows], None] | None = None, **kwargs) -> Summary:
     """Stream every article into ``sink`` (a store or file sink); return the run's summary."""
     summary = Summary()

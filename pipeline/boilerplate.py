@@ -25,11 +25,13 @@ from .resources import resource_path
 _TERMINAL = regex.compile(r"[.!?…:;\"”»)\]]\s*$")
 _WORD = regex.compile(r"\S+")
 _DATELINE = regex.compile(
-    r"""^(?:Thứ\s*\d\s*,?\s*|[^\d\n]{0,40}?)   # "Thứ 5", "Thứ Hai,", "Cập nhật:", "Ngày đăng:" …
+    r"""^(?:(?:Thứ|T)\s*\d\s*,?\s*|[^\d\n]{0,40}?)   # "Thứ 5", "T2,", "Thứ Hai,", "Cập nhật:", "Ngày đăng:" …
         (?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?\s*[,|\-–]?\s*)?   # a clock time before
         (?:ngày\s+)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}      # the date
         (?:\s*[,|\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?  # a clock time after
-        (?:\s*\(?GMT\s*[+\-]\s*\d{1,2}\)?)?\s*[|,.]?\s*$""",
+        (?:\s*\(?GMT\s*[+\-]\s*\d{1,2}\)?)?
+        (?:\s*[|,\-–]\s*(?:lượt\s+xem|lượt\s+đọc|views?)\s*:?\s*[\d.,]+)?   # a view counter after it
+        \s*[|,.]?\s*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 _BYLINE_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}'’]*\.?|[A-ZĐ]{2,4}|\(?[\p{Lu}]{2,6}\)?|-|–)$")
@@ -118,7 +120,8 @@ def _is_doubled(text: str) -> bool:
     """A headline written twice in a row: a link's image alt text followed by its text."""
     text = text.strip()
     half = len(text) // 2
-    return len(text) >= 20 and len(text) % 2 == 0 and text[:half] == text[half:]
+    return (20 <= len(text) <= 600 and len(text) % 2 == 0 and text[:half] == text[half:]
+            and bool(regex.search(r"\p{L}{2}", text)))
 
 
 def _looks_like_byline(line: _Line) -> bool:
@@ -146,7 +149,7 @@ def clean(mapped: MappedText, rules: Rules | None = None) -> tuple[MappedText, L
         layout.removed.append((why, lines[i].text))
 
     # the dateline and the title among the first lines
-    for i, line in enumerate(lines[:4]):
+    for line in lines[:4]:
         if is_dateline(line.text):
             layout.header, layout.header_span = line.text.strip(), (line.start, line.end)
             break
@@ -167,12 +170,12 @@ def clean(mapped: MappedText, rules: Rules | None = None) -> tuple[MappedText, L
 
     for i, line in enumerate(lines):
         text = line.text.strip()
-        if any(p.fullmatch(text) for p in rules.widget_lines):
-            remove(i, "widget")
-            continue
         if _is_marker(line, rules):
             remove(i, "section")
             in_section = True
+            continue
+        if any(p.fullmatch(text) for p in rules.widget_lines):
+            remove(i, "widget")
             continue
         if in_section:
             if _is_body(line) and line.words >= 25:

@@ -35,7 +35,7 @@ def _add_read_options(parser: argparse.ArgumentParser) -> None:
                        help="cleaned text is cut at this many characters, with a warning")
 
 
-def _read_options(args: argparse.Namespace):  # noqa: ANN202
+def _read_options(args: argparse.Namespace):
     from .ingest import ReadOptions
 
     return ReadOptions(text_column=args.text_column, id_column=args.id_column or None,
@@ -112,7 +112,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
 def cmd_gate(args: argparse.Namespace) -> int:
     from .api import iter_rows
-    from .gate import check, evaluate_subsets, gold_articles, load_floors, raised
+    from .gate import check, evaluate_subsets, gold_articles, load_floors, raised, subsets
     from .tables import gold_record
 
     corpora = Path(args.corpora)
@@ -122,14 +122,14 @@ def cmd_gate(args: argparse.Namespace) -> int:
     for rows in iter_rows(sorted(articles.values()), workers=args.workers or 1):
         record = gold_record(rows)
         records[record["doc_id"]] = record
-    samples = {p.stem for p in (corpora / "samples").glob("*") if p.stem in articles}
-    current = evaluate_subsets(corpora / "gold", records, {"samples": samples, "all": set(articles)})
+    current = evaluate_subsets(corpora / "gold", records, subsets(articles, corpora))
     floors = load_floors(floors_path)
     for subset, values in current.items():
         print(f"[{subset}]")
         for key, value in values.items():
             floor = floors.get(subset, {}).get(key)
-            mark = "" if floor is None else (" (floor %.4f%s)" % (floor, ", BELOW" if value + 1e-9 < floor else ""))
+            below = ", BELOW" if floor is not None and value + 1e-9 < floor else ""
+            mark = "" if floor is None else f" (floor {floor:.4f}{below})"
             print(f"  {key:24s} {value:.4f}{mark}")
     if args.raise_floors:
         floors_path.write_text(json.dumps(raised(current, floors), indent=2) + "\n", encoding="utf-8")

@@ -141,7 +141,7 @@ def load_predictions(path: str | Path) -> dict[str, dict]:
         finally:
             store.close()
         out = {}
-        for doc_id, article in frames["articles"].groupby("doc_id"):
+        for doc_id in frames["articles"]["doc_id"].unique():
             rows = {name: df[df["doc_id"] == doc_id].to_dict("records") for name, df in frames.items()}
             for o in rows["officials"]:
                 o["titles"] = list(o["titles"] if o["titles"] is not None else [])

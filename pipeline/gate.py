@@ -1,8 +1,11 @@
 """The evaluation gate: scores on ``corpora/gold`` may never fall below their pinned floors.
 
-``tests/test_gold_gate.py`` extracts every article that has gold, scores it, and compares
-the figures with ``corpora/floors.json``. ``vnmetrics gate --raise`` (used after an
-improvement) lifts each floor to the new score; floors are never lowered by the tool.
+``tests/test_gold_gate.py`` extracts every article that has gold, scores it per corpus
+folder (``samples``: the seeds; ``dev``: the development set the rules were tuned on;
+``heldout``: articles written after the rules, never used to tune them), and compares the
+figures with ``corpora/floors.json``. ``vnmetrics gate --raise`` (used after an improvement)
+lifts each floor to the new score; floors are never lowered by the tool. A new corpus folder
+is a new subset with floors of its own, so adding articles never moves an existing floor.
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ def gold_articles(corpora: Path) -> dict[str, Path]:
         if path.is_file() and path.parent != gold and path.stem in stems and path.suffix in (".txt", ".html", ".htm"):
             found[path.stem] = path
     return found
+
+
+def subsets(articles: dict[str, Path], corpora: Path) -> dict[str, set[str]]:
+    """doc_ids grouped by their top folder under ``corpora/`` (samples, dev, heldout, …)."""
+    out: dict[str, set[str]] = {}
+    for doc_id, path in articles.items():
+        out.setdefault(path.relative_to(corpora).parts[0], set()).add(doc_id)
+    return out
 
 
 def check(current: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> list[str]:

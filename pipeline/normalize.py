@@ -17,7 +17,9 @@ import regex
 
 # Zero-width and invisible characters that break word matching; the soft hyphen too.
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]+")
-_HSPACE = regex.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+")
+# runs of horizontal space, or any single one that is not a plain space
+_SPACE_CLASS = r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]"
+_HSPACE = regex.compile(rf"{_SPACE_CLASS}{{2,}}|(?! ){_SPACE_CLASS}")
 _LINE_EDGES = regex.compile(r"(?m)^ +| +$")
 _NEWLINES = regex.compile(r"\r\n?|\u2028|\u2029|\x85")
 _BLANK_RUN = regex.compile(r"\n{3,}")
@@ -140,8 +142,7 @@ def clean_whitespace(mapped: MappedText) -> MappedText:
     mapped = mapped.sub(_NEWLINES, "\n")
     mapped = mapped.sub(_INVISIBLE, "")
     mapped = mapped.sub(_CONTROL, " ")
-    mapped = mapped.sub(_HSPACE, lambda m: " " if m.group() != " " else " ")
-    mapped = mapped.sub(regex.compile(r" {2,}"), " ")
+    mapped = mapped.sub(_HSPACE, " ")
     mapped = mapped.sub(_LINE_EDGES, "")
     mapped = mapped.sub(_BLANK_RUN, "\n\n")
     return mapped

@@ -104,14 +104,14 @@ class UndertheseaTokenizer:
         position = 0
         for start, end, starts_sentence in self.spans(text):
             gap = text[position:start]
-            if gap and gap != " ":
+            if gap == " " and words:
+                spaces[-1] = True
+            elif gap:  # any other whitespace, or a space before the first word, is a token of its own
                 if words:
                     spaces[-1] = False
                 words.append(gap)
                 spaces.append(False)
                 sent_starts.append(False)
-            elif gap == " " and words:
-                spaces[-1] = True
             words.append(text[start:end])
             spaces.append(False)
             sent_starts.append(starts_sentence)
@@ -128,13 +128,15 @@ class UndertheseaTokenizer:
             sent_starts[0] = True
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
         doc._.sentence_spans = _sentence_spans(words, spaces, sent_starts)
+        doc._.words = _word_starts(words, spaces)
+        doc._.text = text
         return doc
 
     # serialisation: the tokenizer has no state of its own beyond its settings
-    def to_disk(self, path, **kwargs) -> None:  # noqa: ANN001 - spaCy's signature
+    def to_disk(self, path, **kwargs) -> None:
         pass
 
-    def from_disk(self, path, **kwargs) -> UndertheseaTokenizer:  # noqa: ANN001
+    def from_disk(self, path, **kwargs) -> UndertheseaTokenizer:
         return self
 
     def to_bytes(self, **kwargs) -> bytes:
@@ -163,6 +165,36 @@ def _sentence_spans(words: list[str], spaces: list[bool], sent_starts: list[bool
     if position:
         spans.append((start, max(end, start)))
     return spans
+
+
+def _word_starts(words: list[str], spaces: list[bool]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    position = 0
+    for word, space in zip(words, spaces, strict=True):
+        if word.strip():
+            out.append((position, word))
+        position += len(word) + (1 if space else 0)
+    return out
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once: spaCy rebuilds it from every token on each access."""
+    text = doc._.text
+    if text is None:
+        text = doc._.text = doc.text
+    return text
+
+
+def doc_words(doc: Doc) -> list[tuple[int, str]]:
+    """(start_char, text) of every word of ``doc``, whitespace tokens left out (cached by the tokenizer).
+
+    Walking the ``Doc`` creates a ``Token`` object per token each time; components that only
+    need where words start read this list instead.
+    """
+    words = doc._.words
+    if words is None:
+        words = doc._.words = [(t.idx, t.text) for t in doc if not t.is_space]
+    return words
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .annotate import Annotated
-from .segment import segmented_text, sentence_spans
+from .segment import doc_text, segmented_text, sentence_spans
 
 TABLES = ("articles", "officials", "dates", "metrics", "errors")
 
@@ -41,10 +41,10 @@ Rows = dict[str, list[dict[str, Any]]]
 class _Sentences:
     """Sentence lookup by character offset (bisect over sentence starts)."""
 
-    def __init__(self, doc) -> None:  # noqa: ANN001 - spaCy Doc
+    def __init__(self, doc) -> None:
         self.spans = sentence_spans(doc)
         self.starts = [s for s, _ in self.spans]
-        self.text = doc.text
+        self.text = doc_text(doc)
 
     def around(self, start: int) -> str:
         i = bisect.bisect_right(self.starts, start) - 1
@@ -58,7 +58,7 @@ def empty_rows() -> Rows:
     return {name: [] for name in TABLES}
 
 
-def article_rows(article, result: Annotated | None, with_tokens: bool = False) -> Rows:  # noqa: ANN001
+def article_rows(article, result: Annotated | None, with_tokens: bool = False) -> Rows:
     """All rows of one article; an article that failed gives an ``articles`` row and an ``errors`` row."""
     rows = empty_rows()
     meta = article.meta or {}

@@ -16,7 +16,8 @@ GOLD = CORPORA / "gold"
 
 
 def reference(gold_dir, pred_path, per_doc=False):
-    args = [sys.executable, str(REFERENCE), str(gold_dir), str(pred_path), "--json"] + (["--per-doc"] if per_doc else [])
+    args = [sys.executable, str(REFERENCE), str(gold_dir), str(pred_path), "--json"]
+    args += ["--per-doc"] if per_doc else []
     return json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
 
 

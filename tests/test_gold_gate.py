@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.api import iter_rows
-from pipeline.gate import check, evaluate_subsets, gold_articles, load_floors
+from pipeline.gate import check, evaluate_subsets, gold_articles, load_floors, subsets
 from pipeline.tables import gold_record
 
 from .conftest import CORPORA
@@ -33,16 +33,15 @@ def test_every_gold_file_has_its_article(predictions):
 
 def test_scores_hold_their_floors(predictions, tmp_path):
     articles, records = predictions
-    samples = {p.stem for p in (CORPORA / "samples").glob("*.txt")}
-    current = evaluate_subsets(CORPORA / "gold", records, {"samples": samples, "all": set(articles)})
+    current = evaluate_subsets(CORPORA / "gold", records, subsets(articles, CORPORA))
     (tmp_path / "scores.json").write_text(json.dumps(current, indent=2))
     failures = check(current, load_floors(FLOORS))
     assert not failures, "below the floor:\n" + "\n".join(failures) + f"\nscores: {json.dumps(current)}"
 
 
-def test_floors_file_covers_both_subsets():
+def test_floors_cover_every_corpus_folder_with_gold():
     floors = load_floors(FLOORS)
-    assert set(floors) == {"samples", "all"}
+    assert set(floors) == set(subsets(gold_articles(CORPORA), CORPORA))
     assert all(len(v) == 10 for v in floors.values())
 
 

@@ -63,6 +63,12 @@ def test_mojibake_of_the_brief_is_repaired() -> None:
     assert repair_text("Chá»§ tá»‹ch UBND tá»‰nh") == ("Chủ tịch UBND tỉnh", "mojibake")
 
 
+def test_lossy_mojibake_of_d_with_stroke_is_restored() -> None:
+    lossy = mojibake("Nguyễn Đăng Bình").replace("\x90", "\ufffd")  # the converter dropped the byte
+    assert "\ufffd" in lossy
+    assert repair_text(lossy) == ("Nguyễn Đăng Bình", "mojibake")
+
+
 def test_mixed_page_converts_only_the_legacy_paragraph() -> None:
     good = "Người dân hưởng ứng chuyển đổi số."
     legacy = tables().encode("Chủ tịch tỉnh phát biểu tại hội nghị.", "tcvn3")

@@ -178,6 +178,42 @@ def test_html_without_visible_dateline(tmp_path: Path) -> None:
     assert article.meta["published_meta"] == "2023-06-08"
 
 
+CMS_PAGE = f"""<html><head><meta charset="utf-8"><title>{TITLE} | Báo tỉnh</title></head><body>
+<header><div class="date">Thứ Hai, 01/01/2024</div></header>
+<article class="detail"><h1>{TITLE}</h1>
+<div class="meta"><span class="date">Thứ Ba, 12/09/2023 08:15 (GMT+7)</span>
+<span class="share">Chia sẻ</span></div>
+<p class="sapo">{VI}</p>
+<figure class="image"><img src="a.jpg" alt="x"><figcaption class="caption">Phó Chủ tịch UBND tỉnh Lê Văn A
+phát biểu tại hội nghị.<br>Ảnh: T.N</figcaption></figure>
+<p>Toàn tỉnh có 1.250 tổ công nghệ số cộng đồng với hơn 8.000 thành viên, tăng 12% so với cùng kỳ.</p>
+<figure class="wp-caption"><img src="b.jpg">
+<figcaption>Các đại biểu dự hội nghị tại điểm cầu tỉnh.</figcaption></figure>
+<p>Hạ tầng số từng bước được hoàn thiện, tỷ lệ người dân có điện thoại thông minh đạt 78%.</p>
+</article><section class="related"><p>Tin ngày 02/02/2022</p></section></body></html>"""
+
+
+def test_html_cms_layout_keeps_dateline_and_captions(tmp_path: Path) -> None:
+    (tmp_path / "cms.html").write_text(CMS_PAGE, encoding="utf-8")
+    (article,) = read(tmp_path / "cms.html")
+    title, dateline, body = article.text.split("\n\n", 2)
+    assert title == TITLE
+    assert dateline == "Thứ Ba, 12/09/2023 08:15 (GMT+7)"  # the article's, not the header's today-date
+    assert "Phó Chủ tịch UBND tỉnh Lê Văn A" in body and "Các đại biểu dự hội nghị tại điểm cầu tỉnh." in body
+    assert "Chia sẻ" not in article.text
+
+
+def test_page_dateline_needs_a_headline_and_a_date() -> None:
+    from pipeline.ingest.html_page import page_dateline
+
+    assert page_dateline('<div class="date">12/09/2023</div><h1>T</h1><p>x</p>') is None
+    assert (
+        page_dateline('<h1>T</h1><time datetime="2023-09-12">12-09-2023, 8:15</time>') == "12-09-2023, 8:15"
+    )
+    assert page_dateline('<h1>T</h1><span class="time">Hôm nay</span><p>12/09/2023</p>') is None
+    assert page_dateline("<h1>T</h1>" + "<p>x</p>" * 60 + '<span class="date">12/09/2023</span>') is None
+
+
 def test_html_date_is_never_guessed_from_the_text(tmp_path: Path) -> None:
     page = f"<html><head><title>{TITLE}</title></head><body><article><p>{VI} Năm 2022 tăng.</p></article>"
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
@@ -345,6 +381,18 @@ def test_csv_delimiter_bom_and_legacy_encoding(tmp_path: Path) -> None:
     assert [unicodedata.normalize("NFC", a.text) for a in old] == [VI, VI]
 
 
+@pytest.mark.parametrize(("scheme", "codec"), [("tcvn3", "latin-1"), ("vni", "cp1252")])
+def test_csv_in_legacy_font_encodings(tmp_path: Path, scheme: str, codec: str) -> None:
+    from pipeline.ingest.legacy import tables
+
+    rows = [VI, "Tin tức", "Số liệu năm 2023"]  # short fields too: the file decides, not each field
+    body = "id,text\n" + "".join(f'{i},"{text}"\n' for i, text in enumerate(rows))
+    (tmp_path / "legacy.csv").write_bytes(tables().encode(body, scheme).encode(codec))
+    articles = read(tmp_path / "legacy.csv")
+    assert [a.text for a in articles] == rows
+    assert {a.meta["encoding"] for a in articles} == {scheme}
+
+
 def test_csv_without_text_column(tmp_path: Path) -> None:
     (tmp_path / "x.csv").write_text("id,body\n1,abc\n", encoding="utf-8")
     (article,) = read(tmp_path / "x.csv")
@@ -403,16 +451,18 @@ def test_warc_html_responses_only(tmp_path: Path, name: str) -> None:
     assert len(first.doc_id) == 16 and first.doc_id != articles[1].doc_id
 
 
-def test_warc_truncated(tmp_path: Path) -> None:
-    path = tmp_path / "t.warc.gz"
+@pytest.mark.parametrize("name", ["t.warc.gz", "t.warc"])
+@pytest.mark.parametrize("keep", [0.5, 0.7, 0.8, 0.9, 0.97])
+def test_warc_truncated(tmp_path: Path, name: str, keep: float) -> None:
+    path = tmp_path / name
     make_warc(
         path, [(f"https://x.vn/{i}.html", PAGE.encode("utf-8"), "text/html", "200 OK") for i in range(3)]
     )
     data = path.read_bytes()
-    path.write_bytes(data[: len(data) * 5 // 6])
+    path.write_bytes(data[: int(len(data) * keep)])
     articles = read(path)
-    assert error_types(articles)[-1] == "truncated_gzip"
-    assert all(a.error is None for a in articles[:-1]) and len(articles) >= 2
+    assert error_types(articles)[-1] == ("truncated_gzip" if name.endswith(".gz") else "truncated_warc")
+    assert all(a.error is None for a in articles[:-1]) and 1 <= len(articles) <= 3
 
 
 def test_not_a_warc(tmp_path: Path) -> None:

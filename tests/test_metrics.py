@@ -133,29 +133,34 @@ def test_no_id_rather_than_a_wrong_one(catalogue, indicator, unit):
 
 def test_every_seed_percentage_gets_the_right_id(nlp, catalogue):
     """The seed gold's percentages, read by the catalogue, get the id a person would give them."""
-    expected = {
-        "tỷ lệ phủ sóng băng rộng di động tới thôn/bản": "mobile_broadband_coverage",
-        "tỷ lệ hộ gia đình có cáp quang": "fibre_households",
-        "tỷ lệ người dân có điện thoại thông minh": "smartphone_ownership",
-        "thủ tục hành chính có đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình trên Cổng Dịch vụ "
-        "công của tỉnh": "dvctt_full_process",
-        "số dịch vụ công trực tuyến toàn trình của tỉnh được tích hợp với Cổng Dịch vụ công quốc gia": "dvctt_national_portal_integration",
-        "hồ sơ công việc tại cấp tỉnh, huyện, xã được xử lý trên môi trường mạng": "work_records_online",
-        "tỷ lệ số hóa, kết quả giải quyết thủ tục hành chính phát sinh tại Bộ phận một cửa các cấp": "digitised_records",
-        "dịch vụ công trực tuyến toàn trình đủ điều kiện được cung cấp trên nhiều phương tiện truy cập khác nhau": "dvctt_full_process",
-        "hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng": "work_records_online",
-        "hồ sơ công việc tại cấp huyện được xử lý trên môi trường mạng": "work_records_online",
-        "hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng": "work_records_online",
-        "tỷ lệ người dân từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng hoặc các tổ chức được phép khác": "bank_account_ownership",
-        "đảng viên, cán bộ, công chức, viên chức trên địa bàn tỉnh có tài khoản sử dụng dịch vụ công trực tuyến": "officials_public_service_accounts",
-        "sở ngành và UBND cấp huyện đã có cổng/trang thông tin điện tử": "web_portals",
-        "tỷ lệ trao đổi văn bản điện tử trong cơ quan nhà nước": "e_document_exchange",
-    }
+    expected = [  # (start of the gold indicator, id)
+        ("tỷ lệ phủ sóng băng rộng di động tới thôn/bản", "mobile_broadband_coverage"),
+        ("tỷ lệ hộ gia đình có cáp quang", "fibre_households"),
+        ("tỷ lệ người dân có điện thoại thông minh", "smartphone_ownership"),
+        ("thủ tục hành chính có đủ điều kiện được cung cấp dịch vụ công", "dvctt_full_process"),
+        (
+            "số dịch vụ công trực tuyến toàn trình của tỉnh được tích hợp",
+            "dvctt_national_portal_integration",
+        ),
+        ("hồ sơ công việc tại cấp", "work_records_online"),
+        ("tỷ lệ số hóa, kết quả giải quyết thủ tục hành chính", "digitised_records"),
+        ("dịch vụ công trực tuyến toàn trình đủ điều kiện được cung cấp", "dvctt_full_process"),
+        (
+            "tỷ lệ người dân từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng",
+            "bank_account_ownership",
+        ),
+        ("đảng viên, cán bộ, công chức, viên chức", "officials_public_service_accounts"),
+        ("sở ngành và UBND cấp huyện đã có cổng/trang thông tin điện tử", "web_portals"),
+        ("tỷ lệ trao đổi văn bản điện tử trong cơ quan nhà nước", "e_document_exchange"),
+    ]
     seen = 0
     for path in sorted((CORPORA / "gold").glob("00*.json")):
         for m in json.loads(path.read_text(encoding="utf-8"))["metrics"]:
             if m["unit"] == "%":
-                assert catalogue.match(m["indicator"], "%") == expected[m["indicator"]], m["indicator"]
+                want = next(
+                    i for start, i in expected if m["indicator"].casefold().startswith(start.casefold())
+                )
+                assert catalogue.match(m["indicator"], "%") == want, m["indicator"]
                 seen += 1
     assert seen == 15
 
@@ -166,8 +171,9 @@ def test_every_seed_percentage_gets_the_right_id(nlp, catalogue):
 def test_component_completes_metrics(annotate_text):
     doc = annotate_text(
         "Bắc Kạn: họp Ban Chỉ đạo\n"
-        "Ngày 15/6/2022, Ban Chỉ đạo chuyển đổi số tỉnh Bắc Kạn họp. Trong quý II năm 2022, tỷ lệ hộ gia đình "
-        "có cáp quang đạt 76,6%; 100% hồ sơ công việc cấp xã được xử lý trên môi trường mạng. "
+        "Ngày 15/6/2022, Ban Chỉ đạo chuyển đổi số tỉnh Bắc Kạn họp. Trong quý II năm 2022, "
+        "tỷ lệ hộ gia đình có cáp quang đạt 76,6%; "
+        "100% hồ sơ công việc cấp xã được xử lý trên môi trường mạng. "
         "Tỉnh phấn đấu đến năm 2025 có 90% người dân trưởng thành có điện thoại thông minh. "
         "Tỉnh Cao Bằng đạt 88% hộ gia đình có cáp quang."
     )

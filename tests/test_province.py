@@ -27,7 +27,8 @@ def test_national_or_unclear_articles_have_no_province():
 
 
 def test_component_sets_doc_province(annotate_text):
-    doc = annotate_text("Tiêu đề\nNgày 15/6/2022, UBND tỉnh Bình Định tổ chức hội nghị tổng kết năm của tỉnh Bình Định.")
+    doc = annotate_text("Tiêu đề\nNgày 15/6/2022, UBND tỉnh Bình Định tổ chức hội nghị tổng kết năm "
+                        "của tỉnh Bình Định.")
     assert doc._.province == "Bình Định"
 
 

@@ -41,6 +41,7 @@ from ..periods import (
 )
 from ..records import DateMention
 from ..resources import load_json
+from ..segment import doc_text
 
 _SENTENCE_END = regex.compile(r"(?:[.!?;](?=\s)|\n)")
 
@@ -290,7 +291,7 @@ class DateAnnotator:
         return None
 
     def annotate(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         meta = doc._.meta if isinstance(doc._.meta, dict) else {}
         cands = self.candidates(text, _span(meta.get("header_span")))
 

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..records import Metric, Quantity
 from ..resources import load_json
+from ..segment import doc_text, doc_words, sentence_spans
 from .quantities import Piece, _lookup_forward, _phrase_map, _phrases, ends_with, pieces_of, starts_with
 
 _SPACES = regex.compile(r"\s+")
@@ -78,6 +79,8 @@ class Cues:
     governing_verbs: Phr = field(default_factory=dict)
     not_links: Phr = field(default_factory=dict)
     adverbs_if_tagged: Phr = field(default_factory=dict)
+    action_verbs: Phr = field(default_factory=dict)
+    equivalence_words: Phr = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -115,6 +118,8 @@ class Cues:
             governing_verbs=_phrases(d.get("governing_verbs", [])),
             not_links=_phrases(d.get("not_links", [])),
             adverbs_if_tagged=_phrases(d.get("adverbs_if_tagged", [])),
+            action_verbs=_phrases(d.get("action_verbs", [])),
+            equivalence_words=_phrases(d.get("equivalence_words", [])),
         )
 
 
@@ -137,7 +142,7 @@ class Draft:
 
 
 def _default_pos(text: str) -> list[tuple[str, str]]:
-    from underthesea import pos_tag
+    from ..pos import pos_tag  # underthesea's tagger, features built in one pass
 
     return pos_tag(text)
 
@@ -231,6 +236,8 @@ class IndicatorFinder:
         self.c = cues
         self.tagger = tagger or _default_pos
         self._word_starts: set[int] | None = None
+        self._words: list[tuple[int, str]] | None = None
+        self._word_offsets: list[int] = []
 
     # -- document ------------------------------------------------------------------------
     def metrics(
@@ -240,10 +247,14 @@ class IndicatorFinder:
         quantities: Sequence[Quantity],
         title_end: int = -1,
         word_starts: set[int] | None = None,
+        words: list[tuple[int, str]] | None = None,
     ) -> list[Metric]:
         """Metrics of one text from its figures (``title_end``: figures before it are the title's;
-        ``word_starts``: start offsets of the tokenizer's words)."""
+        ``word_starts``: start offsets of the tokenizer's words; ``words``: the tokenizer's words,
+        so that POS tags are computed on them rather than on a second segmentation)."""
         self._word_starts = word_starts
+        self._words = words
+        self._word_offsets = [start for start, _ in words] if words else []
         ordered = sorted(quantities, key=lambda q: q.start_char)
         starts = [q.start_char for q in ordered]
         out: list[Metric] = []
@@ -265,7 +276,7 @@ class IndicatorFinder:
         pieces = pieces_of(text, s_start, s_end)[:_MAX_PIECES]
         if not pieces:
             return []
-        sent = Sentence(text, s_start, s_end, pieces, self.tagger)
+        sent = Sentence(text, s_start, s_end, pieces, self._tagger_for(s_start, s_end))
         piece_starts = [p.start for p in pieces]
         drafts: list[Draft] = []
         for q in quantities:
@@ -290,6 +301,21 @@ class IndicatorFinder:
             self._read(sent, d, drafts[:k], figure_starts)
         self._share_predicates(sent, drafts)
         return [self._metric(d) for d in drafts if d.indicator]
+
+    def _tagger_for(self, s_start: int, s_end: int) -> Callable[[str], list[tuple[str, str]]]:
+        """The default tagger run on the sentence's words as the tokenizer cut them."""
+        if not self._words or self.tagger is not _default_pos:
+            return self.tagger
+        lo = bisect.bisect_left(self._word_offsets, s_start)
+        hi = bisect.bisect_left(self._word_offsets, s_end)
+        words = [word for _, word in self._words[lo:hi]]
+
+        def tag(_sentence: str) -> list[tuple[str, str]]:
+            from ..pos import shared_tagger
+
+            return list(zip(words, shared_tagger().tag(words), strict=True))
+
+        return tag
 
     def _read(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int]) -> None:
         q = d.quantity
@@ -341,13 +367,20 @@ class IndicatorFinder:
 
     def _planned_of_previous(self, s: Sentence, d: Draft, before: list[Draft]) -> bool:
         """ "… đạt 62% so với mục tiêu 65%", "(chỉ tiêu 92,5%)": the plan for the figure just named."""
-        n = ends_with(s.pieces, d.qa, self.c.plan_nouns)
-        if not n or not before or not before[-1].indicator:
+        if not before or not before[-1].indicator:
             return False
         ref = before[-1]
-        if ref.quantity.unit != d.quantity.unit or any(
-            s.pieces[k].text in self.c.strong for k in range(ref.qb, d.qa)
-        ):
+        if any(s.pieces[k].text in self.c.strong for k in range(ref.qb, d.qa)):
+            return False
+        q = d.quantity
+        if ends_with(s.pieces, d.qa, self.c.equivalence_words):
+            pass  # "…, tương đương 11.970 tỷ đồng": the same figure in another unit
+        elif q.unit == "count" and q.change in {"increase", "decrease"} and ref.quantity.unit == "count":
+            # "146 doanh nghiệp thành lập mới, tăng 12 doanh nghiệp": a change of the count just named
+            noun = self._noun_after(s, d, set())
+            if noun and _syllables(noun)[:1] != _syllables(ref.indicator)[:1]:
+                return False
+        elif not ends_with(s.pieces, d.qa, self.c.plan_nouns) or ref.quantity.unit != q.unit:
             return False
         d.indicator, d.mode = ref.indicator, "elliptic"
         d.start, d.end = ref.start, s.pieces[d.qb].end
@@ -399,6 +432,8 @@ class IndicatorFinder:
             a >= len(s.pieces) or s.pieces[a].text in self.c.strong or s.pieces[a].text in {",", "/", ")"}
         )
         b, why = (a, "boundary") if empty else self._np_end(s, a, figures)
+        if b - a >= 3 and q.comparator == ">=" and tuple(p.low for p in s.pieces[b - 2 : b]) in _OR_MORE:
+            b -= 2  # "từ 450.000 lượt trở lên": the bound's words, not the indicator's
         d.np, d.np_end = (a, b), why
         d.mode = "value"
         if q.unit in {"VND", "USD"} and (a >= b or self._is_prep(s, a)):
@@ -437,7 +472,7 @@ class IndicatorFinder:
                 vtext = _clean(s.words(*verb))
                 sa, sb = self._subject(s, verb[0], figures)
                 own = _clean(self._phrase(s, sa, sb)) if sa < sb else ""
-                if own and not self._drop_place(s, own) == "":
+                if own and starts_with(s.pieces, sa, self.c.head_cues):
                     # "thu ngân sách hoàn thành 100% dự toán" → "thu ngân sách so với dự toán"
                     d.indicator = _clean(f"{own} so với {self._phrase(s, a, b)}")
                     d.start, d.end = s.pieces[sa].start, s.pieces[b - 1].end
@@ -484,12 +519,12 @@ class IndicatorFinder:
             and self.c.passive_append
             and q.unit in {"count", "fraction"}
             and d.verb_at is None
+            and len(_syllables(indicator)) <= self.c.passive_max_syllables
         ):
-            if len(_syllables(indicator)) <= self.c.passive_max_syllables:
-                agent = self._agent(s, verb[0], figures)
-                vtext = s.words(*verb)
-                indicator = f"{indicator} {self.c.passive} {agent + ' ' if agent else ''}{vtext}"
-                d.start = s.pieces[verb[0]].start
+            agent = self._agent(s, verb[0], figures)
+            vtext = s.words(*verb)
+            indicator = f"{indicator} {self.c.passive} {agent + ' ' if agent else ''}{vtext}"
+            d.start = s.pieces[verb[0]].start
         d.indicator = _clean(indicator)
 
     def _only_change_words(self, s: Sentence, a: int, b: int) -> bool:
@@ -648,11 +683,11 @@ class IndicatorFinder:
                 return
         if q.unit == "count" and (link_at is not None or after_value is None):
             noun = self._noun_after(s, d, figures)
-            if noun and len(_syllables(noun)) >= 2 and _overlap_f1(noun, subject) < 0.5:
-                if ends_with(s.pieces, b, self.c.count_heads) if a < b else False:
-                    subject = f"{subject} {noun}"
-                else:
-                    subject = f"{noun} {subject}"
+            counted_head = a < b and ends_with(s.pieces, b, self.c.count_heads)
+            if noun and counted_head and _overlap_f1(noun, subject) < 0.5:
+                subject = f"{subject} {noun}"  # "nâng tổng số lên 99 xã" → "tổng số xã"
+            elif noun and len(_syllables(noun)) >= 2 and _overlap_f1(noun, subject) < 0.5:
+                subject = f"{noun} {subject}"  # "… đạt trên 56.000 lượt tải về" → "lượt tải về …"
         if tail:
             subject = f"{subject} {tail}"
         d.indicator = _clean(subject)
@@ -887,7 +922,7 @@ class IndicatorFinder:
             return False
         if nxt + 1 < n and s.pieces[nxt + 1].low == s.pieces[j - 1].low and s.pieces[j - 1].is_word:
             return True  # "khám bệnh, chữa bệnh": parallel compounds
-        before_verb, after_verb = s.is_verb(j - 1), s.is_verb(nxt)
+        before_verb, after_verb = s.is_verb(j - 1), self._verbish(s, nxt)
         if before_verb and after_verb:
             return True
         if seen_verb:
@@ -902,10 +937,12 @@ class IndicatorFinder:
                 s.pieces, k, self.c.aux_markers
             ):
                 break
-            if k > nxt and s.is_verb(k):
+            if k > nxt and self._verbish(s, k):
                 break
             k += 1
         item = k - nxt
+        if k in figures or (k < n and s.pieces[k].is_number):
+            return False  # ", tăng 35%": a new clause around another figure
         segment_start = a
         for m in range(j - 1, a - 1, -1):
             if s.pieces[m].text == ",":
@@ -919,17 +956,23 @@ class IndicatorFinder:
         ):
             return True  # "cơ sở lưu trú, nhà hàng trên địa bàn thành phố đã …": an item with its place
         ends_list = k < n and (s.pieces[k].text == "," or starts_with(s.pieces, k, self.c.coordinators))
-        if ends_list and item <= 10 and not s.is_verb(nxt):
+        if ends_list and item <= 10 and not after_verb:
             return True  # "cán bộ, công chức cấp huyện, cấp xã …"
-        if j - segment_start <= 2 and segment_start > a and item <= 6:
+        if j - segment_start <= 2 and item <= 2 and s.is_nominal(j - 1) and not after_verb:
+            return True  # "thôn, buôn", "xã, phường"
+        if j - segment_start <= 2 and segment_start > a and item <= 6 and not after_verb:
             return True  # inside a list of short nouns ("đảng viên, cán bộ, công chức, viên chức trên …")
         return 0 < item <= 4 and not after_verb
+
+    def _verbish(self, s: Sentence, i: int) -> bool:
+        """A verb by the tagger, or a verb the cue lists know (the tagger misses many)."""
+        return s.is_verb(i) or bool(starts_with(s.pieces, i, self.c.action_verbs))
 
     def _subject(self, s: Sentence, end: int, figures: set[int]) -> tuple[int, int]:
         """Pieces [a, b) of the indicator written before the verb at ``end``."""
         end = self._skip_back(s, end, self.c.skip_before_value)
         start = self._clause_start(s, end, figures)
-        start = self._merge_segments(s, start, figures)
+        start = self._merge_segments(s, start, figures, end)
         a, b = start, end
         # an indicator opener inside the clause wins ("phấn đấu tốc độ tăng trưởng …")
         for i in range(a, b):
@@ -971,7 +1014,7 @@ class IndicatorFinder:
         """Is piece ``i`` the last piece of some figure (a subject never spans a figure)?"""
         return i in s.figure_ends
 
-    def _merge_segments(self, s: Sentence, start: int, figures: set[int]) -> int:
+    def _merge_segments(self, s: Sentence, start: int, figures: set[int], end: int | None = None) -> int:
         """Join comma segments of one noun phrase: "tỷ lệ số hóa, kết quả giải quyết …",
         "giá trị sản xuất nông, lâm, thủy sản của tỉnh": back across short list items to a segment
         that opens with an indicator word."""
@@ -993,6 +1036,15 @@ class IndicatorFinder:
             stripped = self._strip_lead(s, prev, cursor - 1)
             if starts_with(s.pieces, stripped, self.c.head_cues):
                 return prev if cursor - 1 - stripped <= 12 else start
+            if (
+                end is not None
+                and cursor == start
+                and end - start <= 2
+                and not s.pieces[start].text[:1].isupper()
+                and 0 < cursor - 1 - stripped <= 3
+                and not any(s.is_verb(k) for k in range(stripped, cursor - 1))
+            ):
+                return prev  # two short nouns: "bằng cấp, chứng chỉ đạt 32,4%", "thôn, bản …"
             if cursor - 1 - prev > 2:
                 return start  # not a short list item: a clause of its own
             cursor = prev
@@ -1142,8 +1194,23 @@ class IndicatorFinder:
     def _verb_before(self, s: Sentence, qa: int) -> tuple[int, int] | None:
         """The verb (run of verb pieces) right before a value ("kích hoạt được 28.640 …")."""
         end = self._skip_back(s, qa, self.c.skip_before_value)
-        if end <= 0 or ends_with(s.pieces, end, self.c.no_passive_verbs):
+        if end <= 0:
             return None
+        refused = ends_with(s.pieces, end, self.c.no_passive_verbs)
+        if refused and (end - refused) not in s.inner:
+            return None
+        action = ends_with(s.pieces, end, self.c.action_verbs)
+        if action and (end - action) not in s.inner:
+            a = end - action
+            while a > 1:
+                n = ends_with(s.pieces, a, self.c.action_verbs)
+                if n:
+                    a -= n  # "triển khai thực hiện"
+                elif s.pieces[a - 1].text == "," and ends_with(s.pieces, a - 1, self.c.action_verbs):
+                    a -= 1 + ends_with(s.pieces, a - 1, self.c.action_verbs)  # "cắt giảm, đơn giản hóa"
+                else:
+                    break
+            return a, end
         if not s.is_verb(end - 1):
             return None
         a = end - 1
@@ -1275,6 +1342,7 @@ class IndicatorFinder:
 
 
 _STEP = _phrases(["bậc", "hạng", "vị trí"])
+_OR_MORE = {("trở", "lên"), ("trở", "xuống")}
 _IN_WHICH = _phrases(["trong đó có", "trong số đó có"])
 
 
@@ -1294,10 +1362,9 @@ def _replace_level(indicator: str, level: str, cues: Cues) -> str:
     """Put ``level`` ("cấp huyện", "ở cấp xã") where ``indicator`` names its level, or append it."""
     level = level.strip()
     lvl = regex.sub(r"^(?:ở|tại|trên)\s+", "", level)
-    m = None
-    for m in regex.finditer(r"(?:(?:ở|tại)\s+)?cấp\s+\p{L}+(?:,\s*cấp\s+\p{L}+)*", indicator):
-        pass
-    if m is not None:
+    matches = list(regex.finditer(r"(?:(?:ở|tại)\s+)?cấp\s+\p{L}+(?:,\s*cấp\s+\p{L}+)*", indicator))
+    if matches:
+        m = matches[-1]
         prefix = regex.match(r"(?:ở|tại)\s+", m.group())
         keep = prefix.group() if prefix and not regex.match(r"(?:ở|tại)\s", level) else ""
         return indicator[: m.start()] + keep + level + indicator[m.end() :]
@@ -1326,8 +1393,8 @@ def dedupe(metrics: list[Metric], title_end: int = -1) -> list[Metric]:
     return sorted(kept, key=lambda m: m.start_char)
 
 
-def finalize_text(doc_text: str, metric: Metric) -> Metric:
-    metric.text = doc_text[metric.start_char : metric.end_char]
+def finalize_text(text: str, metric: Metric) -> Metric:
+    metric.text = text[metric.start_char : metric.end_char]
     return metric
 
 
@@ -1343,13 +1410,15 @@ class IndicatorsComponent:
         if not quantities or not len(doc):
             doc._.metrics = []
             return doc
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        text = doc_text(doc)
+        sentences = sentence_spans(doc)
         meta = doc._.meta or {}
         title = meta.get("title") if isinstance(meta, dict) else None
-        title_end = len(title) if title and doc.text.startswith(title) else -1
-        word_starts = {t.idx for t in doc if not t.is_space}
-        metrics = self.finder.metrics(doc.text, sentences, quantities, title_end, word_starts)
-        doc._.metrics = [finalize_text(doc.text, m) for m in metrics]
+        title_end = len(title) if title and text.startswith(title) else -1
+        words = doc_words(doc)
+        word_starts = {start for start, _ in words}
+        metrics = self.finder.metrics(text, sentences, quantities, title_end, word_starts, words)
+        doc._.metrics = [finalize_text(text, m) for m in metrics]
         return doc
 
 

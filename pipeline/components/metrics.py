@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from .. import periods
 from ..records import DateMention, Metric
 from ..resources import load_json
+from ..segment import doc_text, doc_words, sentence_spans
 from .province import finder as province_finder
 from .quantities import Piece, _phrases, ends_with, pieces_of
 
@@ -201,21 +202,23 @@ class MetricsComponent:
             return doc
         if not metrics:
             return doc
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        text = doc_text(doc)
+        sentences = sentence_spans(doc)
         starts = [s for s, _ in sentences]
-        paragraphs = _paragraphs(doc.text)
+        paragraphs = _paragraphs(text)
         dates: list[DateMention] = list(doc._.dates or [])
-        self._word_starts = {t.idx for t in doc if not t.is_space}
+        self._word_starts = {start for start, _ in doc_words(doc)}
         for metric in metrics:
             try:
-                self._complete(doc, metric, sentences, starts, paragraphs, dates)
+                self._complete(text, doc._.province, metric, sentences, starts, paragraphs, dates)
             except Exception:
                 continue
         return doc
 
     def _complete(
         self,
-        doc: Doc,
+        text: str,
+        article_province: str | None,
         metric: Metric,
         sentences: list[tuple[int, int]],
         starts: list[int],
@@ -225,15 +228,15 @@ class MetricsComponent:
         value_start = metric.value_start_char if metric.value_start_char >= 0 else metric.start_char
         value_end = metric.value_end_char if metric.value_end_char >= 0 else metric.end_char
         k = bisect.bisect_right(starts, value_start) - 1
-        sentence = sentences[k] if k >= 0 else (0, len(doc.text))
-        pieces = pieces_of(doc.text, sentence[0], sentence[1])
+        sentence = sentences[k] if k >= 0 else (0, len(text))
+        pieces = pieces_of(text, sentence[0], sentence[1])
         value_at = bisect.bisect_left([p.start for p in pieces], value_start)
         deadline = _safe(periods.deadline_for, dates, sentence)
         deadline_at = None
         if deadline is not None and deadline.start_char < value_start:
             deadline_at = bisect.bisect_right([p.start for p in pieces], deadline.start_char)
         metric.kind = kind_of(pieces, value_at, self.context, deadline_at, self._word_starts)
-        metric.province = self._province(doc, sentence, value_start)
+        metric.province = self._province(text, article_province, sentence, value_start)
         metric.level = level_of(metric, self.context)
         paragraph = next(((a, b) for a, b in paragraphs if a <= value_start < b), None)
         period = _safe(periods.governing_period, dates, value_start, value_end, sentence, paragraph)
@@ -241,11 +244,10 @@ class MetricsComponent:
         metric.deadline = deadline.value if deadline is not None and metric.kind == "target" else None
         metric.indicator_id = self.catalogue.match(metric.indicator, metric.unit)
 
-    def _province(self, doc: Doc, sentence: tuple[int, int], value_start: int) -> str | None:
+    def _province(self, text: str, article: str | None, sentence: tuple[int, int], value_start: int) -> str | None:
         """The article province, unless the sentence names another one before the value."""
-        article = doc._.province
         named = None
-        for match in self.provinces._mention.finditer(doc.text, sentence[0], value_start):
+        for match in self.provinces._mention.finditer(text, sentence[0], value_start):
             named = self.provinces.names.get(match.group("name"))
         return named or article
 

@@ -13,26 +13,24 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..officials.evidence import Evidence, collect
 from ..officials.lexicon import Lexicon
-from ..officials.mentions import MentionFinder, collect_evidence
-from ..officials.names import Evidence
+from ..officials.mentions import MentionFinder
 from ..officials.people import build_officials
 from ..officials.syllables import tokenize
 from ..officials.zones import zones
 from ..records import Official
+from ..segment import doc_text, doc_words
 
 
 def segmentation_evidence(doc: Doc) -> Evidence:
     """Where underthesea's words start, and which syllables sit inside a multi-syllable word."""
     evidence = Evidence()
-    for token in doc:
-        if token.is_space:
-            continue
-        evidence.token_starts.add(token.idx)
-        text = token.text
+    for start, text in doc_words(doc):
+        evidence.token_starts.add(start)
         for pos, ch in enumerate(text[:-1]):
             if ch == " ":
-                evidence.token_inside.add(token.idx + pos + 1)
+                evidence.token_inside.add(start + pos + 1)
     return evidence
 
 
@@ -48,14 +46,13 @@ class OfficialsFinder:
         """Officials of a plain text (``evidence`` adds underthesea word boundaries when known)."""
         meta = meta or {}
         tokens = tokenize(text)
-        evidence = collect_evidence(tokens, text, self.lexicon, evidence or Evidence())
+        evidence = collect(tokens, text, self.lexicon, evidence)
         layout = zones(text, meta.get("title"))
         mentions = self.finder.find(tokens, text, evidence, layout)
-        return build_officials(mentions, tokens, text, self.lexicon, self.finder.scanner, province,
-                               meta.get("byline"))
+        return build_officials(mentions, tokens, text, self.lexicon, province, meta.get("byline"))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.officials = self.find(doc.text, segmentation_evidence(doc), doc._.province, doc._.meta or {})
+        doc._.officials = self.find(doc_text(doc), segmentation_evidence(doc), doc._.province, doc._.meta or {})
         return doc
 
 

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources import load_json
+from ..segment import doc_text
 
 _PREFIX = r"(?i:tỉnh|thành phố|tp\.?)\s+"
 _DISTRICT_PREFIX = r"(?i:huyện|thị xã|quận)\s+"
@@ -118,7 +119,7 @@ class ProvinceComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
-        doc._.province = self.finder.find(doc.text, meta.get("title"))
+        doc._.province = self.finder.find(doc_text(doc), meta.get("title"))
         return doc
 
 

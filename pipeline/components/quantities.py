@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from ..numbers import parse_vi_number, scale
 from ..records import Quantity
 from ..resources import load_json
+from ..segment import doc_text, doc_words, sentence_spans
 
 # Pieces of a sentence: a number (digits with inner "." / ","), a run of letters, or one other
 # non-space character. Bounded repetitions, no overlapping alternatives: linear on any input.
@@ -354,7 +355,8 @@ class QuantityFinder:
                 return self._dash_range(pieces, i, value, second, consumed)
             if second is None or second <= 0:
                 return None
-            if ends_with(pieces, i, lex.date_cues) or second >= 1000:
+            year = after.text.isdigit() and len(after.text) == 4 and 1900 <= second <= 2100
+            if ends_with(pieces, i, lex.date_cues) or year:
                 return None  # "ngày 7/3", "tháng 4/2025"
             if value > second:
                 return None  # "24/7"
@@ -384,6 +386,8 @@ class QuantityFinder:
         if figure is None:
             return None
         consumed.update(range(i + 1, figure.last + 1))
+        if figure.value == 0 and figure.unit != "%":
+            return None  # "tour 0 đồng", "0 trường hợp": nothing was counted
         self._comparator(pieces, figure, consumed)
         return figure
 
@@ -567,15 +571,33 @@ class QuantityFinder:
                 or _lookup(pieces, figure.first, lex.change_before)[1]
             ):
                 figure.comparator = "="  # "giảm từ 36,06% … xuống còn 31,55%": a starting level
+            elif not self._from_is_bound(pieces, figure):
+                figure.comparator = "="  # "kết nối dữ liệu từ 28 sở, ngành": a source, not a bound
+                figure.first += 1
         after_n, after = _lookup_forward(pieces, figure.last + 1, lex.comparators_after)
         if after and figure.unit != "count":
             figure.comparator = after
             figure.last += after_n
         elif after and figure.unit == "count":
             figure.comparator = after
-        m, change = _lookup(pieces, figure.first, lex.change_before)
+        _, change = _lookup(pieces, figure.first, lex.change_before)
         if change:
             figure.change = change
+
+    def _from_is_bound(self, pieces: list[Piece], figure: _Figure) -> bool:
+        """ "từ" is a lower bound after a linking verb ("đạt từ 70%"), at the head of a clause, or with
+        "trở lên" after the figure (or its counted noun); after any other verb it is a source."""
+        k = figure.first
+        if k == 0 or pieces[k - 1].text in _CLAUSE_END or pieces[k - 1].text in {",", "(", "-"}:
+            return True
+        if ends_with(pieces, k, self.lex.linking_verbs) or figure.unit == "%":
+            return True
+        for j in range(figure.last + 1, min(len(pieces), figure.last + 8)):
+            if _lookup_forward(pieces, j, self.lex.comparators_after)[1]:
+                return True
+            if pieces[j].text in _CLAUSE_END or pieces[j].text == ",":
+                break
+        return False
 
     def _range_end(self, pieces: list[Piece], figure: _Figure) -> tuple[float, int, int] | None:
         """ "từ 70% đến 80%": the upper bound, the index of its last piece, and its piece count."""
@@ -678,7 +700,7 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def words_by_start(doc: Doc) -> dict[int, str]:
     """The tokenizer's words by start offset ("đồng" alone is the currency; "đồng bào" is not)."""
-    return {t.idx: t.text for t in doc if not t.is_space}
+    return dict(doc_words(doc))
 
 
 class QuantitiesComponent:
@@ -689,8 +711,8 @@ class QuantitiesComponent:
         self.finder = QuantityFinder(Lexicon.load(units))
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
-        doc._.quantities = self.finder.find(doc.text, sentences, date_spans(doc), words_by_start(doc))
+        sentences = sentence_spans(doc) if len(doc) else []
+        doc._.quantities = self.finder.find(doc_text(doc), sentences, date_spans(doc), words_by_start(doc))
         return doc
 
 

@@ -46,7 +46,7 @@ def _write_partition(rows: list[Rows], out_dir: str, part: str) -> list[Rows]:
 
 
 def run_dask(paths: Iterable[str | Path], out_dir: str | Path, *, scheduler: str | None = None,
-             client=None, options: ReadOptions | None = None, config: str | None = None,  # noqa: ANN001
+             client=None, options: ReadOptions | None = None, config: str | None = None,
              with_tokens: bool = False, chunk_articles: int = 2000, partition_articles: int = 50) -> Summary:
     """Extract on a Dask cluster (``client``, or one at ``scheduler``, or a local cluster)."""
     import dask.bag as db
@@ -89,13 +89,13 @@ def run_dask(paths: Iterable[str | Path], out_dir: str | Path, *, scheduler: str
     return summary
 
 
-def _delayed_write(partition, out: str, part: str):  # noqa: ANN001, ANN202 - dask.delayed objects
+def _delayed_write(partition, out: str, part: str):
     from dask import delayed
 
     return delayed(_write_partition)(partition, out, part)
 
 
-def read_tables(out_dir: str | Path):  # noqa: ANN201 - returns Tables
+def read_tables(out_dir: str | Path):
     """Read a partitioned output back as ``Tables`` (rows in doc_id order)."""
     import pandas as pd
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..annotate import Limits, annotate
 from ..language import shared
@@ -21,25 +21,25 @@ from ..tables import Rows, article_rows
 class Settings:
     config: str | None = None
     with_tokens: bool = False
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
 
 
 _SETTINGS: Settings | None = None
 
 
-def process_article(article, settings: Settings) -> Rows:  # noqa: ANN001 - ingest.Article
+def process_article(article, settings: Settings) -> Rows:
     """One article → its rows; never raises."""
     if article.error or article.text is None:
         return article_rows(article, None)
     try:
         nlp = shared(settings.config)
-    except Exception as exc:  # noqa: BLE001 - a broken model is every article's error, still reported
+    except Exception as exc:
         article.error = {"stage": "load", "type": type(exc).__name__, "message": str(exc)[:500]}
         return article_rows(article, None)
     result = annotate(nlp, article.text, article.doc_id, article.source, article.meta, settings.limits)
     try:
         return article_rows(article, result, settings.with_tokens)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         result.error = {"stage": "tables", "type": type(exc).__name__, "message": str(exc)[:500]}
         return article_rows(article, result)
 
@@ -50,7 +50,7 @@ def _init_worker(settings: Settings) -> None:
     shared(settings.config)
 
 
-def _work(article) -> Rows:  # noqa: ANN001
+def _work(article) -> Rows:
     assert _SETTINGS is not None
     return process_article(article, _SETTINGS)
 

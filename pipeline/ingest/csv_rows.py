@@ -18,6 +18,7 @@ from .base import Article, ReadOptions, failed, sha1_hex, text_id
 from .encodings import SNIFF_BYTES, decode_bytes, sniff_binary
 from .fields import article_from_fields, row_source
 from .gzip_stream import GZIP_ERRORS, gzip_error, head_of
+from .legacy import tables
 from .sources import Source
 
 _DELIMITERS = (",", ";", "\t", "|")
@@ -30,9 +31,10 @@ def read(source: Source, options: ReadOptions) -> Iterator[Article]:
     try:
         with source.open() as stream:
             head = head_of(stream)
-            codec, problem = _stream_codec(head)
+            label, problem = _stream_codec(head)
+            codec, scheme = _STREAM_CODEC.get(label, label), label if label in _STREAM_CODEC else None
             if problem:
-                yield failed(source.stem, source.label, {**meta, "encoding": codec}, *problem, raw=head)
+                yield failed(source.stem, source.label, {**meta, "encoding": label}, *problem, raw=head)
                 return
             text = io.TextIOWrapper(
                 stream,
@@ -40,7 +42,7 @@ def read(source: Source, options: ReadOptions) -> Iterator[Article]:
                 errors="vnm_latin1_fallback" if codec == "cp1252" else "replace",
                 newline="",
             )
-            yield from _rows(text, source, options, codec)
+            yield from _rows(text, source, options, codec, scheme)
     except GZIP_ERRORS as exc:
         yield failed(text_id(source.label + "#gzip"), source.label, meta, *gzip_error(exc))
     except OSError as exc:
@@ -70,11 +72,14 @@ def _stream_codec(head: bytes) -> tuple[str, tuple[str, str] | None]:
     decoded = decode_bytes(head)
     if decoded.error:
         return decoded.encoding, decoded.error
-    label = decoded.encoding.split("+")[0]
-    return _STREAM_CODEC.get(label, label), None
+    return decoded.encoding.split("+")[0], None
 
 
-def _rows(text: io.TextIOWrapper, source: Source, options: ReadOptions, codec: str) -> Iterator[Article]:
+def _rows(
+    text: io.TextIOWrapper, source: Source, options: ReadOptions, codec: str, scheme: str | None
+) -> Iterator[Article]:
+    """The records; ``scheme`` (tcvn3/vni) when the file is in a legacy font encoding: every field
+    is converted, on the evidence of the whole sample rather than of each short field."""
     limit = options.max_article_bytes
     if csv.field_size_limit() < limit + 1:
         csv.field_size_limit(limit + 1)
@@ -82,7 +87,7 @@ def _rows(text: io.TextIOWrapper, source: Source, options: ReadOptions, codec: s
     delimiter = _delimiter(first, options.text_column)
     header = next(csv.reader([first], delimiter=delimiter), [])
     header = [name.strip().lstrip("\ufeff") for name in header]
-    meta = {"format": "csv", "encoding": codec}
+    meta = {"format": "csv", "encoding": scheme or codec}
     if options.text_column not in header:
         yield failed(
             source.stem,
@@ -126,8 +131,10 @@ def _rows(text: io.TextIOWrapper, source: Source, options: ReadOptions, codec: s
                 raw=raw,
             )
             continue
+        if scheme:
+            values = [tables().convert(value, scheme) for value in values]
         yield article_from_fields(
-            dict(zip(header, values, strict=True)), options, where, "csv", codec, sha1_hex(raw)
+            dict(zip(header, values, strict=True)), options, where, "csv", scheme or codec, sha1_hex(raw)
         )
 
 

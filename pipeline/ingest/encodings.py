@@ -326,6 +326,8 @@ def _legacy_scheme(text: str) -> str | None:
 
 def _unmojibake(line: str) -> str | None:
     """UTF-8 that was decoded as Windows-1252/Latin-1, decoded back (ftfy when installed)."""
+    for lost, restored in tables().mojibake_lossy.items():
+        line = line.replace(lost, restored)
     try:
         import ftfy
     except ImportError:  # pragma: no cover - exercised only where ftfy is absent

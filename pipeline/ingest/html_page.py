@@ -4,6 +4,9 @@ trafilatura finds the main text and the metadata (title, publication date). Figu
 often name the officials in the photo, and trafilatura drops ``<figure>``, so figures are
 turned into plain blocks first. The Article text is ``title\\n\\n[dateline\\n\\n]body`` so the
 layout logic downstream sees the title first and the dateline next, whatever the page layout.
+The dateline is the page's visible one: from the first lines of the extracted body, else from
+the first date-marked element after the headline (extractors drop it with the share buttons
+around it). It is never made up from metadata, which goes to ``meta["published_meta"]``.
 When trafilatura finds nothing (tiny pages, pathological nesting), a flat, non-recursive
 tag stripper takes over. Parsing never fetches anything: no external entities, no DTDs, no
 network (lxml's HTML parser and the standard library's ``html.parser`` resolve neither).
@@ -18,7 +21,14 @@ from html.parser import HTMLParser
 from .base import Article, compose_text, failed, sha1_hex, text_id
 from .encodings import charset_from_content_type, declared_charset, decode_bytes, repair_text
 
-_FIGURE_TAGS = re.compile(r"<(/?)(?:figcaption|figure)\b", re.IGNORECASE)
+# Figures become plain blocks and captions paragraphs, attributes dropped: trafilatura discards
+# <figure>, and also blocks whose class says "image" or "caption".
+_FIGURE_REWRITES = (
+    (re.compile(r"<figure\b[^>]{0,2000}>", re.IGNORECASE), "<div>"),
+    (re.compile(r"</figure\s*>", re.IGNORECASE), "</div>"),
+    (re.compile(r"<figcaption\b[^>]{0,2000}>", re.IGNORECASE), "<p>"),
+    (re.compile(r"</figcaption\s*>", re.IGNORECASE), "</p>"),
+)
 # A visible dateline among the first lines of the body: "19:54 | 08/06/2023", "Thứ Năm, 08/06/2023 10:13".
 _DATELINE = re.compile(
     r"^[^\n\d]{0,40}?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?\s*[,|\-–]?\s*)?(?:ngày\s+)?"
@@ -66,6 +76,8 @@ def article_from_html(
     if not body.strip():
         return failed(fallback_id, source, meta, "empty", "no article text found in the page", raw=raw)
     dateline, body = _split_dateline(body)
+    if dateline is None:
+        dateline = page_dateline(decoded.text)
     text = compose_text(title, dateline, body)
     return Article(
         doc_id=doc_id or text_id(text), source=source, text=text, meta=meta, content_hash=sha1_hex(raw)
@@ -76,7 +88,9 @@ def extract(html: str, url: str | None = None) -> tuple[str | None, str | None, 
     """(title, ISO date, main text, extractor name) of a page."""
     import trafilatura
 
-    prepared = _FIGURE_TAGS.sub(lambda m: f"<{m.group(1)}div", html)
+    prepared = html
+    for pattern, replacement in _FIGURE_REWRITES:
+        prepared = pattern.sub(replacement, prepared)
     try:
         doc = trafilatura.bare_extraction(
             prepared,
@@ -110,6 +124,74 @@ def _split_dateline(body: str) -> tuple[str | None, str]:
         if len(stripped) <= _DATELINE_MAX_CHARS and _DATELINE.match(stripped):
             return stripped, "\n".join(lines[:i] + lines[i + 1 :])
     return None, body
+
+
+# -- the visible dateline, which extractors often drop with the page furniture around it ------
+
+_DATE_ATTR = re.compile(r"date|time|publish|posted|ngay", re.IGNORECASE)
+_HAS_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{4}-\d{2}-\d{2}")
+_DATELINE_SCAN_CHARS = 1_000_000
+_DATELINE_SCAN_TAGS = 40  # elements after the headline: a date further down is not the dateline
+
+
+class _Found(Exception):
+    pass
+
+
+class _DatelineFinder(HTMLParser):
+    """The first element after the ``<h1>`` that is marked as a date (``<time>``, or a class/id
+    naming a date or time) and holds one: its visible text is the page's dateline."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.after_title = False
+        self.tags_after = 0
+        self.capture: str | None = None
+        self.depth = 0
+        self.chunks: list[str] = []
+        self.found: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if not self.after_title:
+            return
+        self.tags_after += 1
+        if self.capture:
+            self.depth += tag == self.capture
+            return
+        if self.tags_after > _DATELINE_SCAN_TAGS:
+            raise _Found
+        marks = " ".join(value or "" for name, value in attrs if name in ("class", "id"))
+        if tag == "time" or _DATE_ATTR.search(marks):
+            self.capture, self.depth, self.chunks = tag, 1, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1":
+            self.after_title = True
+        elif self.capture and tag == self.capture:
+            self.depth -= 1
+            if self.depth == 0:
+                text = " ".join("".join(self.chunks).split())
+                self.capture = None
+                if len(text) <= _DATELINE_MAX_CHARS and _HAS_DATE.search(text):
+                    self.found = text
+                    raise _Found
+
+    def handle_data(self, data: str) -> None:
+        if self.capture:
+            self.chunks.append(data)
+
+
+def page_dateline(html: str) -> str | None:
+    """The page's visible dateline ("Thứ Ba, 12/09/2023 08:15 (GMT+7)"), if it marks one."""
+    finder = _DatelineFinder()
+    try:
+        finder.feed(html[:_DATELINE_SCAN_CHARS])
+        finder.close()
+    except _Found:
+        pass
+    except (AssertionError, ValueError):
+        return None
+    return finder.found
 
 
 # -- the fallback: a flat tag stripper -----------------------------------------------------

@@ -18,7 +18,6 @@ from functools import lru_cache
 from ..resources import load_json
 
 RESOURCE = "legacy_encodings.json"
-SCHEMES = ("tcvn3", "vni")
 
 # A "word" for scoring: a run of anything but whitespace, ASCII digits/punctuation and the
 # General Punctuation block. Latin-1 symbols stay inside words on purpose: in TCVN3 "§¨ng"
@@ -60,6 +59,7 @@ class Legacy:
         self._foreign = frozenset(chr(c) for c in range(0xA1, 0x100) if chr(c) not in vietnamese)
         self.telltale_re = re.compile("[" + re.escape("".join(sorted(self._foreign))) + "]")
         self.mojibake_re = re.compile(data["mojibake"]["pattern"])
+        self.mojibake_lossy: dict[str, str] = data["mojibake"].get("lossy", {})
         self._valid = lru_cache(maxsize=65_536)(self._is_syllable)
         self._inverse = {"tcvn3": _inverse(self._tcvn3_map), "vni": _inverse(vni)}
 

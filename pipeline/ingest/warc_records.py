@@ -24,24 +24,29 @@ def read(source: Source, options: ReadOptions) -> Iterator[Article]:
     from warcio.exceptions import ArchiveLoadFailed
 
     records = 0
+    truncated = "truncated_gzip" if source.path.name.lower().endswith(".gz") else "truncated_warc"
     try:
         with open(source.path, "rb") as stream:
             iterator = ArchiveIterator(stream, arc2warc=True)
             complete = _watch_last_member(iterator)
+            last = None
             for record in iterator:
                 records += 1
+                last = record
+                if record.rec_type is None or record.rec_headers.get_header("Content-Length") is None:
+                    yield _end_error(
+                        source, records - 1, truncated, "the archive ends inside a record's headers"
+                    )
+                    return
                 if _is_html_response(record):
                     article = _record_article(record, source, options, records)
                     yield article
-                    if article.error and article.error["type"] in ("truncated_gzip", "truncated_warc"):
+                    if article.error and article.error["type"] == truncated:
                         return
-            if not complete():
-                yield _end_error(
-                    source,
-                    records,
-                    "truncated_gzip",
-                    "the last gzip member of the archive is cut short (truncated file)",
-                )
+            cut_payload = last is not None and getattr(last.raw_stream, "limit", 0) > 0
+            cut_header = bool(getattr(iterator, "next_line", None))  # a record began but never parsed
+            if not complete() or cut_payload or cut_header:
+                yield _end_error(source, records, truncated, "the archive is cut short (truncated file)")
     except GZIP_ERRORS as exc:
         yield _end_error(source, records, *gzip_error(exc))
     except ArchiveLoadFailed as exc:

@@ -83,6 +83,7 @@ class Org:
     places_follow: bool = False
     known: bool = False  # a full known name (not just a head word)
     weak: bool = False  # too generic to make a title by itself ("đoàn")
+    open: bool = False  # takes a complement after its name ("Ban Chỉ đạo chuyển đổi số tỉnh")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Unit:
     form: str
     level: str
     place_required: bool = False
+    canonical: str = ""  # spelling in canonical titles ("TP" → "thành phố")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class Lexicon:
     """All phrase tables of the officials grammar."""
 
     prefixes: PhraseTable
+    former: PhraseTable
     qualifiers: PhraseTable
     heads: PhraseTable
     org_heads: PhraseTable
@@ -123,6 +126,7 @@ class Lexicon:
     blockers: PhraseTable
     chain_links: PhraseTable
     chain_blockers: PhraseTable
+    plural_stops: PhraseTable
     name_links: PhraseTable
     private_markers: PhraseTable
     national_markers: PhraseTable
@@ -134,6 +138,7 @@ class Lexicon:
     surnames: PhraseTable
     minority_prefixes: frozenset[str]
     place_prefixes: frozenset[str]
+    middle_names: frozenset[str]
     non_name_words: frozenset[str]
     never_officials: frozenset[str]
     predicates: PhraseTable
@@ -160,20 +165,24 @@ class Lexicon:
                                          bool(o.get("places_follow")), False, bool(o.get("weak"))))
         orgs = PhraseTable()
         for o in t["orgs"]:
-            orgs.add(o["form"], Org(o["canonical"], o.get("level"), o.get("kind"), False, True))
+            orgs.add(o["form"], Org(o["canonical"], o.get("level"), o.get("kind"), False, True,
+                                    open=bool(o.get("open"))))
         for name in t["departments"]["names"]:
             orgs.add(f"Sở {name}", Org(f"Sở {name}", "province", "state", False, True))
             orgs.add(f"Bộ {name}", Org(f"Bộ {name}", "national", "state", False, True))
+            orgs.add(f"Phòng {name}", Org(f"Phòng {name}", "district", "state", True, True))
         units = PhraseTable()
         for form, info in t["units"].items():
             if not form.startswith("_"):
-                units.add(form, Unit(form, info["level"], bool(info.get("place_required"))))
+                units.add(form, Unit(form, info["level"], bool(info.get("place_required")),
+                                     info.get("canonical", form)))
         abbreviations = {fold(k): [tok.key for tok in tokenize(v)] for k, v in t["abbreviations"].items()}
         roles = [Role(r["role"], _table(r.get("after", [])),
                       [regex.compile(p) for p in r.get("before", [])]) for r in n["roles"]]
         exceptions = {fold(w) for w in n.get("non_name_exceptions", [])}
         lex = cls(
             prefixes=_table(t["prefixes"]),
+            former=_table(t.get("former_prefixes", [])),
             qualifiers=_table(t["qualifiers"]),
             heads=heads,
             org_heads=org_heads,
@@ -186,6 +195,7 @@ class Lexicon:
             blockers=_table(t.get("blockers", [])),
             chain_links=_table(t["chain_links"]),
             chain_blockers=_table(t.get("chain_blockers", [])),
+            plural_stops=_table(t.get("plural_stops", [])),
             name_links=_table(t.get("name_links", [])),
             private_markers=_table(t["private_markers"]),
             national_markers=_table(t["national_markers"]),
@@ -197,6 +207,7 @@ class Lexicon:
             surnames=_table(n["surnames"]),
             minority_prefixes=frozenset(fold(w) for w in n["minority_prefixes"]),
             place_prefixes=frozenset(fold(w) for w in n.get("place_prefixes", [])),
+            middle_names=frozenset(fold(w) for w in n.get("middle_names", [])),
             non_name_words=frozenset(fold(w) for w in n["non_name_words"]) - exceptions,
             never_officials=frozenset(fold(w) for w in n["never_officials"]),
             predicates=_table(n["predicates"]),
@@ -228,7 +239,8 @@ class Lexicon:
             return self.places.has(key, "city")
         return self.places.has(key, level)
 
-    def unit_at(self, tokens: list[Tok], i: int, text: str, inside: set[int] | None = None) -> tuple[int, Unit] | None:
+    def unit_at(self, tokens: list[Tok], i: int, text: str,
+                inside: set[int] | None = None) -> tuple[int, Unit] | None:
         """The unit word starting at token ``i`` ("huyện", "thị xã"), unless it is part of a
         common word ("nông thôn", "xã hội"): listed, or one underthesea word with its neighbour."""
         m = self.units.match(tokens, i, text)

@@ -14,27 +14,13 @@ word boundaries (it segments "Bát Xát | Tẩn Láo Lở").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .evidence import Evidence
 from .lexicon import Lexicon, Unit
 from .syllables import Tok
 
 _LENGTH_BONUS = {2: 0.0, 3: 0.5, 4: 0.3, 5: -0.5}
-
-
-@dataclass
-class Evidence:
-    """What the article itself says about names and places (collected before titles are read)."""
-
-    full_names: set[str] = field(default_factory=set)  # folded names written after an honorific
-    short_refs: set[str] = field(default_factory=set)  # folded 1-2 syllable references ("páo")
-    places: set[str] = field(default_factory=set)  # folded runs written after a unit word
-    token_starts: set[int] = field(default_factory=set)  # where an underthesea word starts
-    token_inside: set[int] = field(default_factory=set)  # syllable starts inside a multi-syllable word
-
-    @property
-    def has_segmentation(self) -> bool:
-        return bool(self.token_starts)
 
 
 @dataclass(frozen=True)
@@ -73,6 +59,8 @@ def name_score(keys: list[str], lex: Lexicon, evidence: Evidence) -> float:
     score += 1.5 if has_surname else -1.0
     if not has_surname and keys[0] in lex.place_prefixes:
         score -= 2.0
+    if has_surname and len(keys) >= 3 and keys[1] in lex.middle_names:
+        score += 1.0  # "Hoàng Văn …", "Lò Thị …", "Sùng Seo …"
     if keys[0] in lex.non_name_words:
         score -= 3.0
     if lex.is_place(joined) or joined in evidence.places:
@@ -93,8 +81,7 @@ def split_run(run: list[Tok], lex: Lexicon, evidence: Evidence, unit: Unit | Non
     written after its holder (so a name is unlikely to follow it), ``level`` which level of
     place may follow (from the unit or the organisation).
     """
-    if unit is not None:
-        level = unit.level
+    level = unit.level if unit is not None else level
     keys = [t.key for t in run]
     n = len(keys)
     best = Split(n, 0, -99.0)
@@ -102,38 +89,43 @@ def split_run(run: list[Tok], lex: Lexicon, evidence: Evidence, unit: Unit | Non
         m = n - k
         if m and not (lex.min_name <= m <= lex.max_name) and not (m == 1 and n == 1):
             continue
-        score = 0.0
-        known = False
-        if k:
-            place = " ".join(keys[:k])
-            known = lex.is_place(place, level) or place in evidence.places
-            if known:
-                score += 3.0
-            elif unit is not None and unit.place_required:
-                score += 0.0
-            elif unit is not None or places_follow:
-                score += 1.0 if keys[0] in lex.place_prefixes else -1.0 * k
-            else:
-                score -= 3.0 * k
-            if m:
-                if run[k].start in evidence.token_starts:
-                    score += 0.5
-                elif run[k].start in evidence.token_inside:
-                    score -= 0.7
-        elif k >= 4 and not known:
+        known = k > 0 and (lex.is_place(" ".join(keys[:k]), level) or " ".join(keys[:k]) in evidence.places)
+        score = _place_score(keys, k, known, lex, unit, places_follow) if k else 0.0
+        if k and m:  # underthesea's words agree with the cut, or run across it
+            score += 0.5 if run[k].start in evidence.token_starts else \
+                -0.7 if run[k].start in evidence.token_inside else 0.0
+        if k >= 4 and not m and not known:
             score -= 1.0  # place names are short; a long unknown run hides a name
         if m:
-            if m == 1:  # a short reference ("Chủ tịch UBND tỉnh Bình") the article also writes "ông Bình"
-                ns = -0.5 if keys[0] in evidence.short_refs and not lex.is_place(keys[0]) else -5.0
-            else:
-                ns = name_score(keys[k:], lex, evidence)
-            if unit is not None and unit.place_required and k == 0:
-                ns -= 3.0
-            if k and not known and ns < 2.5 and (unit is None or unit.place_required):
-                ns -= 1.5
-            if chain:
-                ns -= 2.0
-            score += ns
+            score += _name_part_score(keys, k, known, lex, evidence, unit) - (2.0 if chain else 0.0)
         if score > best.score:
             best = Split(k, m, score)
     return best
+
+
+def _place_score(keys: list[str], k: int, known: bool, lex: Lexicon, unit: Unit | None,
+                 places_follow: bool) -> float:
+    """How well the first ``k`` syllables read as the place the title ends with."""
+    if known:
+        return 3.0
+    looks_like_place = keys[0] in lex.place_prefixes
+    if unit is not None and unit.place_required:  # "thôn …": a place always follows
+        return 0.5 if looks_like_place else 0.0
+    if unit is not None or places_follow:
+        return 1.0 if looks_like_place else -1.0 * k
+    return -3.0 * k  # no unit: only a known place may stand there
+
+
+def _name_part_score(keys: list[str], k: int, known: bool, lex: Lexicon, evidence: Evidence,
+                     unit: Unit | None) -> float:
+    """How well the syllables after the cut read as the holder's name."""
+    if len(keys) - k == 1:  # a short reference ("Chủ tịch UBND tỉnh Bình") the article also writes "ông Bình"
+        score = -0.5 if keys[k] in evidence.short_refs and not lex.is_place(keys[k]) else -5.0
+    else:
+        score = name_score(keys[k:], lex, evidence)
+    place_required = unit is not None and unit.place_required
+    if place_required and k == 0:
+        score -= 3.0
+    if k and not known and score < 2.5:  # an unknown place, then a name nothing else confirms
+        score -= 3.0 if place_required else 1.5 if unit is None else 0.0
+    return score

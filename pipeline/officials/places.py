@@ -25,6 +25,7 @@ _UNIT_PREFIX = regex.compile(r"^(?:Tỉnh|Thành phố|Huyện|Thị xã|Quận|
 @dataclass(frozen=True)
 class Gazetteer:
     provinces: dict[str, str]  # folded province name → its short name ("bắc kạn" → "Bắc Kạn")
+    old_provinces: frozenset[str]  # the 63 provinces before the 2025 merger (folded)
     districts: frozenset[str]  # folded district names
     wards: frozenset[str]  # folded commune/ward names
 
@@ -56,11 +57,12 @@ def gazetteer() -> Gazetteer:
         path = Path(address.__file__).parent / "data" / "mapping.json"
         data = json.loads(path.read_text(encoding="utf-8"))
     except (ImportError, OSError, ValueError):  # the data is a signal; without it names still work
-        return Gazetteer({}, frozenset(), frozenset())
+        return Gazetteer({}, frozenset(), frozenset(), frozenset())
     provinces: dict[str, str] = {}
     for table in ("old_province_names", "province_names"):
         for row in data.get(table, {}).values():
             provinces[fold(row["short"])] = row["short"]
+    old = frozenset(fold(row["short"]) for row in data.get("old_province_names", {}).values())
     districts: set[str] = set()
     wards: set[str] = set()
     for row in data.get("ward_mapping", []):
@@ -71,4 +73,4 @@ def gazetteer() -> Gazetteer:
             short = _short(row.get(column))
             if short and not short.isdigit():
                 wards.add(fold(short))
-    return Gazetteer(provinces, frozenset(districts), frozenset(wards))
+    return Gazetteer(provinces, old, frozenset(districts), frozenset(wards))

@@ -82,7 +82,9 @@ def mention_roles(mentions: list[Mention], tokens: list[Tok], text: str, lex: Le
     for idx in range(1, len(mentions)):
         if idx not in before and idx - 1 in before and idx not in after and coordinated(idx - 1, idx):
             before[idx] = before[idx - 1]
-    return {idx: after.get(idx) or before[idx] for idx in set(after) | set(before)}
+    rank = precedence(lex)
+    return {idx: min((r for r in (after.get(idx), before.get(idx)) if r), key=lambda r: rank.get(r, 99))
+            for idx in set(after) | set(before)}
 
 
 def precedence(lex: Lexicon) -> dict[str, int]:

@@ -14,7 +14,7 @@ from .files import FORMATS, FileSink
 __all__ = ["FORMATS", "DuckDBStore", "FileSink", "open_sink"]
 
 
-def open_sink(db: str | Path | None = None, out: str | Path | None = None, fmt: str = "parquet"):  # noqa: ANN201
+def open_sink(db: str | Path | None = None, out: str | Path | None = None, fmt: str = "parquet"):
     """A ``FileSink`` when ``out`` is given, else the DuckDB store at ``db`` (default ``vnmetrics.duckdb``)."""
     if out is not None:
         return FileSink(Path(out), fmt)

@@ -99,7 +99,7 @@ class FileSink:
             else:
                 handle.close()
         written = []
-        for name, temp in self._pending.items():
+        for temp in self._pending.values():
             final = temp.with_name(temp.name[1:].removesuffix(".partial"))
             os.replace(temp, final)
             written.append(final)
