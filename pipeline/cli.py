@@ -63,7 +63,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         summary = run_dask(args.paths, args.out, scheduler=args.scheduler, options=_read_options(args),
                            config=args.config, with_tokens=args.tokens)
     else:
-        sink = open_sink(db=args.db, out=args.out, fmt=args.format)
+        sink = open_sink(db=args.db, out=args.out, fmt=args.format, commit_every=args.commit_every)
         bar = None
         if not args.quiet and sys.stderr.isatty():
             from tqdm import tqdm
@@ -181,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tokens", action="store_true", help="add the word-segmented text to the articles table")
     p.add_argument("--config", help="pipeline config file or saved pipeline folder (default models/config.cfg)")
     p.add_argument("--reprocess", action="store_true", help="process articles already in the store again")
+    p.add_argument("--commit-every", type=int, default=200,
+                   help="articles per store transaction (a killed run loses at most this many)")
     p.add_argument("--fail-on-error", action="store_true", help="exit 1 when any article failed")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     _add_read_options(p)

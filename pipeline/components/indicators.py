@@ -299,6 +299,7 @@ class IndicatorFinder:
         sent.figure_ends = {d.qb for d in drafts}
         for k, d in enumerate(drafts):
             self._read(sent, d, drafts[:k], figure_starts)
+        self._parenthetical_figures(sent, drafts, figure_starts)
         self._share_predicates(sent, drafts)
         return [self._metric(d) for d in drafts if d.indicator]
 
@@ -439,6 +440,8 @@ class IndicatorFinder:
         if q.unit in {"VND", "USD"} and (a >= b or self._is_prep(s, a)):
             self._money(s, d, before, figures, verb_end, a, b)
             return
+        if q.unit == "%" and a < b and self._rate_before(s, d, verb_end, a, b, figures):
+            return
         core = self._strip_lead(s, a, b) if a < b else b
         if core >= b or self._only_change_words(s, core, b) or starts_with(s.pieces, a, self.c.np_stops):
             self._subject_first(s, d, verb_end, before, figures, link_at=None, after_value=(a, b))
@@ -526,6 +529,25 @@ class IndicatorFinder:
             indicator = f"{indicator} {self.c.passive} {agent + ' ' if agent else ''}{vtext}"
             d.start = s.pieces[verb[0]].start
         d.indicator = _clean(indicator)
+
+    def _rate_before(self, s: Sentence, d: Draft, verb_end: int, a: int, b: int, figures: set[int]) -> bool:
+        """ "đạt tỷ lệ bao phủ 87,6% dân số": a rate noun right before the value names the indicator,
+        the noun after it is its base ("tỷ lệ bao phủ dân số"), not the indicator itself."""
+        lo = max(0, verb_end - 8)
+        for i in range(verb_end - 2, lo - 1, -1):
+            p = s.pieces[i]
+            if p.text in self.c.strong or p.text in {",", "(", ")"} or i in s.figure_ends:
+                return False
+            if not starts_with(s.pieces, i, _RATE_HEADS):
+                continue
+            if i > 0 and s.pieces[i - 1].low in {"của", "với", "so"}:
+                return False
+            head = _clean(s.words(i, verb_end))
+            d.indicator = _clean(f"{head} {self._phrase(s, a, b)}")
+            d.mode = "value"
+            d.start, d.end = s.pieces[i].start, s.pieces[b - 1].end
+            return True
+        return False
 
     def _only_change_words(self, s: Sentence, a: int, b: int) -> bool:
         """A phrase after a value made only of time and change words ("năm 2021 lên")."""
@@ -809,6 +831,41 @@ class IndicatorFinder:
         d.start, d.end = ref.start, s.pieces[d.qb].end
         return True
 
+    # -- a figure restated in parentheses ------------------------------------------------
+    def _parenthetical_figures(self, s: Sentence, drafts: list[Draft], figures: set[int]) -> None:
+        """ "1.965 trường (94,2%) đã triển khai học bạ số", "3.412/4.206 hộ (đạt 81,1%) có …",
+        "100% cơ sở … (31/31 cơ sở) đã triển khai …": the parenthesis restates the figure before it in
+        another unit, so both take the value-first noun phrase plus the predicate after the ")"."""
+        for k, d in enumerate(drafts):
+            if d.mode != "value" or d.np is None or d.np_end != "stop" or not d.indicator:
+                continue
+            open_at = d.np[1]
+            if open_at >= len(s.pieces) or s.pieces[open_at].text != "(":
+                continue
+            close = _closing(s.pieces, open_at)
+            if close is None or close - open_at - 1 > self.c.max_parenthetical:
+                continue
+            inside = [e for e in drafts[k + 1 :] if open_at < e.qa and e.qb < close]
+            if len(inside) != 1:
+                continue
+            a = close + 1
+            if a >= len(s.pieces) or not (
+                starts_with(s.pieces, a, self.c.aux_markers) or self._verbish(s, a)
+            ):
+                continue
+            b, why = self._np_end(s, a, figures)
+            if b <= a:
+                continue
+            predicate = _clean(self._phrase(s, a, b))
+            if not predicate:
+                continue
+            d.indicator = _clean(f"{d.indicator} {predicate}")
+            d.end = s.pieces[b - 1].end
+            d.np_end = why
+            e = inside[0]
+            e.indicator, e.mode = d.indicator, "elliptic"
+            e.start, e.end = d.start, d.end
+
     # -- coordinated figures -------------------------------------------------------------
     def _share_predicates(self, s: Sentence, drafts: list[Draft]) -> None:
         """Give a predicate written once to every coordinated figure ("95% …, 75% … và 40% … được
@@ -982,7 +1039,20 @@ class IndicatorFinder:
         else:
             a = self._strip_lead(s, a, b)
         b = self._strip_tail(s, a, b)
-        return a, b
+        return a, self._drop_named_subject(s, a, b)
+
+    def _drop_named_subject(self, s: Sentence, a: int, b: int) -> int:
+        """ "Chỉ số SIPAS năm 2020, Nghệ An đạt 87,92%": a fronted topic opening with an indicator
+        word, then the place as the grammatical subject — the indicator is the topic."""
+        if b - a < 3 or not starts_with(s.pieces, a, self.c.head_cues):
+            return b
+        comma = next((k for k in range(b - 1, a, -1) if s.pieces[k].text == ","), None)
+        if comma is None or b - comma - 1 > 6 or comma - a < 2:
+            return b
+        tail = s.pieces[comma + 1 : b]
+        if tail and all(p.is_word and p.text[:1].isupper() and not p.text.isupper() for p in tail):
+            return comma
+        return b
 
     def _clause_start(self, s: Sentence, end: int, figures: set[int]) -> int:
         i = end - 1
@@ -1342,6 +1412,7 @@ class IndicatorFinder:
 
 
 _STEP = _phrases(["bậc", "hạng", "vị trí"])
+_RATE_HEADS = _phrases(["tỷ lệ", "tỉ lệ"])
 _OR_MORE = {("trở", "lên"), ("trở", "xuống")}
 _IN_WHICH = _phrases(["trong đó có", "trong số đó có"])
 

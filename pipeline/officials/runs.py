@@ -62,8 +62,9 @@ def after_honorific(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> int |
     for _ in range(3):
         if j >= len(tokens):
             break
+        key = tokens[j].key
         for table in (lex.honorifics, lex.ranks, lex.academic):
-            m = table.match(tokens, j, text)
+            m = table.match(tokens, j, text) if key in table.first else None  # called for every token
             if m:
                 j += m[0]
                 found = True

@@ -28,8 +28,10 @@ _NAME_SHAPE = regex.compile(r"^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]*$")
 _UPPER_SHAPE = regex.compile(r"^(?:\p{Lu}['’])?\p{Lu}[\p{Lu}\p{M}]*$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and spelling-insensitive form: NFC, casefold, old/new tone placement folded."""
+    """Case- and spelling-insensitive form: NFC, casefold, old/new tone placement folded (memoised:
+    called for every syllable of every article, over a small vocabulary)."""
     text = unicodedata.normalize("NFC", text).casefold().replace("ð", "đ").replace("’", "'")
     for old, new in _TONE_FOLD.items():
         if old in text:

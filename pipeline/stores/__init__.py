@@ -14,8 +14,9 @@ from .files import FORMATS, FileSink
 __all__ = ["FORMATS", "DuckDBStore", "FileSink", "open_sink"]
 
 
-def open_sink(db: str | Path | None = None, out: str | Path | None = None, fmt: str = "parquet"):
+def open_sink(db: str | Path | None = None, out: str | Path | None = None, fmt: str = "parquet",
+              commit_every: int = 200) -> DuckDBStore | FileSink:
     """A ``FileSink`` when ``out`` is given, else the DuckDB store at ``db`` (default ``vnmetrics.duckdb``)."""
     if out is not None:
         return FileSink(Path(out), fmt)
-    return DuckDBStore(Path(db or "vnmetrics.duckdb"))
+    return DuckDBStore(Path(db or "vnmetrics.duckdb"), batch_articles=max(1, commit_every))
