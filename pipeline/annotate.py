@@ -63,6 +63,7 @@ def annotate(nlp: Language, text: str, doc_id: str, source: str, meta: dict | No
         doc = nlp.make_doc(mapped.text)
     except Exception as exc:
         return Annotated(None, mapped, layout, _error("segment", exc))
+    warnings.extend(doc._.limits_hit or [])
     doc._.doc_id = doc_id
     doc._.source = source
     doc._.meta = {**(meta or {}), **layout.to_meta()}

@@ -49,11 +49,13 @@ class PosTagger:
     def features(self, words: list[str]) -> list[list[str]]:
         n = len(words)
         tags = ["X"] * n
+        # each word's lower-case and title-case test once, not once per template reading it
+        lows = [w.lower() for w in words]
+        titles = [_istitle(w) for w in words]
         out = []
         for i in range(n):
             row = []
             for prefix, first, last, column, function in self.templates:
-                column_values = words if column == 0 else tags
                 a = i + first
                 if a < 0:
                     row.append(prefix + "BOS")
@@ -61,11 +63,20 @@ class PosTagger:
                 if a >= n or (last is not None and i + last >= n):
                     row.append(prefix + "EOS")
                     continue
-                value = column_values[a] if last is None else " ".join(column_values[a : i + last + 1])
-                if function == "lower":
-                    value = value.lower()
-                elif function == "istitle":
-                    value = _istitle(value)
+                column_values = words if column == 0 else tags
+                if last is None:
+                    if function == "lower":
+                        value = lows[a] if column == 0 else column_values[a].lower()
+                    elif function == "istitle":
+                        value = titles[a] if column == 0 else _istitle(column_values[a])
+                    else:
+                        value = column_values[a]
+                else:
+                    value = " ".join(column_values[a : i + last + 1])
+                    if function == "lower":
+                        value = value.lower()
+                    elif function == "istitle":
+                        value = _istitle(value)
                 row.append(prefix + value)
             out.append(row)
         return out

@@ -74,8 +74,12 @@ class UndertheseaTokenizer:
         self.split_sentences = sentence_splitter
         self.split_words = word_splitter
 
-    def spans(self, text: str) -> Iterator[tuple[int, int, bool]]:
-        """Yield (start, end, starts_sentence) for every word of ``text``."""
+    def spans(self, text: str, limits_hit: list[str] | None = None) -> Iterator[tuple[int, int, bool]]:
+        """Yield (start, end, starts_sentence) for every word of ``text``.
+
+        A sentence longer than ``max_sentence_chars`` (a run-on line of digits, a table dumped as
+        one line) is segmented in chunks of that size, and the cut is noted in ``limits_hit``.
+        """
         for line in _LINE.finditer(text):
             if not line.group().strip():
                 continue
@@ -87,6 +91,9 @@ class UndertheseaTokenizer:
                     at, sentence = cursor, line_text[cursor:]
                 cursor = at + len(sentence)
                 first = True
+                if len(sentence) > self.max_sentence_chars and limits_hit is not None:
+                    limits_hit.append(f"sentence of {len(sentence)} characters segmented in chunks of "
+                                      f"{self.max_sentence_chars} (max_sentence_chars)")
                 for chunk_start in range(0, len(sentence), self.max_sentence_chars):
                     chunk = sentence[chunk_start : chunk_start + self.max_sentence_chars]
                     base = line_start + at + chunk_start
@@ -102,7 +109,8 @@ class UndertheseaTokenizer:
         spaces: list[bool] = []
         sent_starts: list[bool] = []
         position = 0
-        for start, end, starts_sentence in self.spans(text):
+        limits_hit: list[str] = []
+        for start, end, starts_sentence in self.spans(text, limits_hit):
             gap = text[position:start]
             if gap == " " and words:
                 spaces[-1] = True
@@ -130,6 +138,7 @@ class UndertheseaTokenizer:
         doc._.sentence_spans = _sentence_spans(words, spaces, sent_starts)
         doc._.words = _word_starts(words, spaces)
         doc._.text = text
+        doc._.limits_hit = limits_hit
         return doc
 
     # serialisation: the tokenizer has no state of its own beyond its settings

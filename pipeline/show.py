@@ -26,6 +26,8 @@ def render(rows: Rows) -> str:
            + (f" ({article['published_reason']})" if article.get("published_reason") else "")]
     if article.get("title"):
         out.append(f"title: {article['title']}")
+    if article.get("warnings"):
+        out.append(f"warnings: {article['warnings']}")
     for error in rows["errors"]:
         out.append(f"ERROR at {error['stage']}: {error['type']}: {error['message']}")
     if rows["officials"]:

@@ -160,3 +160,42 @@ def test_arbitrary_text_never_raises(annotate_text, text):
     doc = annotate_text("Tiêu đề\n" + text + " x")
     for m in doc._.metrics or []:
         assert 0 <= m.start_char <= m.end_char <= len(doc.text)
+
+
+def test_parenthetical_figure_shares_the_phrase_and_the_predicate(metrics_of):
+    ms = metrics_of("Toàn tỉnh có 1.965 trường (94,2%) đã triển khai học bạ số.")
+    assert by_value(ms, 1965).indicator == "trường đã triển khai học bạ số"
+    m = by_value(ms, 94.2)
+    assert m.indicator == "trường đã triển khai học bạ số"
+    assert m.text.endswith("đã triển khai học bạ số")
+    ms = metrics_of("Có 3.412/4.206 hộ (đạt 81,1%) có ít nhất một thành viên sử dụng điện thoại thông minh.")
+    assert by_value(ms, 81.1).indicator == "hộ có ít nhất một thành viên sử dụng điện thoại thông minh"
+    ms = metrics_of("Đến nay, 100% cơ sở khám, chữa bệnh (31/31 cơ sở) đã triển khai bệnh án điện tử.")
+    assert by_value(ms, 31, "fraction").indicator == by_value(ms, 100).indicator
+    assert by_value(ms, 100).indicator.endswith("đã triển khai bệnh án điện tử")
+
+
+def test_parenthetical_figure_without_a_predicate_keeps_its_noun(metrics_of):
+    ms = metrics_of("Toàn tỉnh có 1.965 trường (94,2%), 120 trung tâm (5,8%).")
+    assert by_value(ms, 1965).indicator == "trường"
+    assert by_value(ms, 120).indicator == "trung tâm"
+
+
+def test_fronted_topic_names_the_indicator_not_the_place(metrics_of):
+    ms = metrics_of("Chỉ số SIPAS năm 2020, Nghệ An đạt 87,92%, xếp thứ 33/63, tăng 14 bậc.")
+    assert by_value(ms, 87.92).indicator == "Chỉ số SIPAS năm 2020"
+    assert by_value(ms, 33, "rank").indicator == "Chỉ số SIPAS năm 2020"
+    assert "Nghệ An" not in by_value(ms, 14, "count").indicator
+    # a list of nouns after the comma is no place
+    ms = metrics_of("Tỷ lệ hộ nghèo, cận nghèo đạt 12%.")
+    assert by_value(ms, 12).indicator == "Tỷ lệ hộ nghèo, cận nghèo"
+
+
+def test_rate_noun_before_the_value_names_the_indicator(metrics_of):
+    assert by_value(metrics_of("Tỉnh đạt tỷ lệ bao phủ 87,6% dân số."), 87.6).indicator == (
+        "tỷ lệ bao phủ dân số"
+    )
+    assert by_value(metrics_of("Tỷ lệ bao phủ BHYT đạt 92,5%."), 92.5).indicator == "Tỷ lệ bao phủ BHYT"
+    # the value-first reading stays when no rate noun precedes
+    ms = metrics_of("Có 87,6% dân số tham gia bảo hiểm y tế.")
+    assert by_value(ms, 87.6).indicator == "dân số tham gia bảo hiểm y tế"

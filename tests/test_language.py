@@ -24,7 +24,7 @@ def test_saved_pipeline_in_models_is_current():
     resources = saved / RESOURCES
     current = sorted(p.name for p in models_dir().glob("*.json"))
     assert sorted(p.name for p in resources.glob("*.json")) == current
-    match, mismatch, errors = filecmp.cmpfiles(models_dir(), resources, current, shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(models_dir(), resources, current, shallow=False)
     assert not mismatch and not errors, f"models/{SAVED_PIPELINE} is stale for {mismatch + errors}: rebuild it"
     saved_cfg = spacy.util.load_config(saved / "config.cfg")
     source_cfg = spacy.util.load_config(models_dir() / "config.cfg")

@@ -55,3 +55,10 @@ def test_sentence_spans_match_doc_sents():
     expected = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]
     assert doc._.sentence_spans == expected
     assert sentence_spans(doc) == expected
+
+
+def test_cut_sentences_are_reported():
+    tokenizer = UndertheseaTokenizer(spacy.blank("xx").vocab, max_sentence_chars=50)
+    doc = tokenizer("một hai ba bốn năm " * 20)
+    assert doc._.limits_hit and "max_sentence_chars" in doc._.limits_hit[0]
+    assert make_doc("Câu ngắn.")._.limits_hit == []

@@ -533,6 +533,15 @@ class IndicatorFinder:
     def _rate_before(self, s: Sentence, d: Draft, verb_end: int, a: int, b: int, figures: set[int]) -> bool:
         """ "đạt tỷ lệ bao phủ 87,6% dân số": a rate noun right before the value names the indicator,
         the noun after it is its base ("tỷ lệ bao phủ dân số"), not the indicator itself."""
+        if (
+            b - a > 4
+            or starts_with(s.pieces, a, self.c.np_stops)
+            or self._only_change_words(s, a, b)
+            or s.pieces[a].low in {"mỗi", "hằng", "hàng", "trở", "so"}
+            or not s.is_nominal(a)
+            or any(s.is_verb(k) for k in range(a, b))
+        ):
+            return False
         lo = max(0, verb_end - 8)
         for i in range(verb_end - 2, lo - 1, -1):
             p = s.pieces[i]

@@ -48,6 +48,7 @@ class Catalogue:
     """``models/indicators.json``: canonical indicators, matched in order."""
 
     def __init__(self, data: dict) -> None:
+        self._memo: dict[tuple[str, str], str | None] = {}
         self.abbreviations = {k.casefold(): v for k, v in data.get("_abbreviations", {}).items()}
         self._abbr = (
             regex.compile(
@@ -80,7 +81,18 @@ class Catalogue:
         return text
 
     def match(self, indicator: str, unit: str) -> str | None:
-        """The id of the first entry that fits ``unit`` and ``indicator``, else None."""
+        """The id of the first entry that fits ``unit`` and ``indicator``, else None (memoised:
+        the same indicator recurs across figures and articles)."""
+        key = (indicator, unit)
+        if key in self._memo:
+            return self._memo[key]
+        found = self._match(indicator, unit)
+        if len(self._memo) >= 50_000:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    def _match(self, indicator: str, unit: str) -> str | None:
         text = self.fold(indicator)
         if not text:
             return None
@@ -208,11 +220,13 @@ class MetricsComponent:
         paragraphs = _paragraphs(text)
         dates: list[DateMention] = list(doc._.dates or [])
         self._word_starts = {start for start, _ in doc_words(doc)}
+        self._pieces: dict[tuple[int, int], tuple[list[Piece], list[int]]] = {}
         for metric in metrics:
             try:
                 self._complete(text, doc._.province, metric, sentences, starts, paragraphs, dates)
             except Exception:
                 continue
+        self._pieces = {}
         return doc
 
     def _complete(
@@ -229,12 +243,16 @@ class MetricsComponent:
         value_end = metric.value_end_char if metric.value_end_char >= 0 else metric.end_char
         k = bisect.bisect_right(starts, value_start) - 1
         sentence = sentences[k] if k >= 0 else (0, len(text))
-        pieces = pieces_of(text, sentence[0], sentence[1])
-        value_at = bisect.bisect_left([p.start for p in pieces], value_start)
+        cached = self._pieces.get(sentence)  # one reading per sentence, however many figures
+        if cached is None:
+            read = pieces_of(text, sentence[0], sentence[1])
+            cached = self._pieces[sentence] = (read, [p.start for p in read])
+        pieces, piece_starts = cached
+        value_at = bisect.bisect_left(piece_starts, value_start)
         deadline = _safe(periods.deadline_for, dates, sentence)
         deadline_at = None
         if deadline is not None and deadline.start_char < value_start:
-            deadline_at = bisect.bisect_right([p.start for p in pieces], deadline.start_char)
+            deadline_at = bisect.bisect_right(piece_starts, deadline.start_char)
         metric.kind = kind_of(pieces, value_at, self.context, deadline_at, self._word_starts)
         metric.province = self._province(text, article_province, sentence, value_start)
         metric.level = level_of(metric, self.context)

@@ -63,6 +63,24 @@ def pieces_of(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
     ]
 
 
+class PhraseTable(dict):
+    """Phrases by length, with what ``ends_with``/``starts_with`` need precomputed: lengths longest
+    first, and the syllables that can end / begin a phrase (most lookups fail on that test)."""
+
+    __slots__ = ("desc", "firsts", "lasts")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.desc = sorted(self, reverse=True)
+        self.firsts = frozenset(k[0] for keys in self.values() for k in keys)
+        self.lasts = frozenset(k[-1] for keys in self.values() for k in keys)
+
+
+def _table(phrases: dict) -> dict:
+    """``phrases`` as a ``PhraseTable`` (a plain dict — e.g. a ``{}`` default — is converted)."""
+    return phrases if isinstance(phrases, PhraseTable) else PhraseTable(phrases)
+
+
 def _phrases(words: Iterable[str]) -> dict[int, set[tuple[str, ...]]]:
     """Phrases split into piece tuples, grouped by length (for suffix/prefix matching)."""
     out: dict[int, set[tuple[str, ...]]] = {}
@@ -70,7 +88,7 @@ def _phrases(words: Iterable[str]) -> dict[int, set[tuple[str, ...]]]:
         key = tuple(p.low for p in pieces_of(word.casefold()))
         if key:
             out.setdefault(len(key), set()).add(key)
-    return out
+    return PhraseTable(out)
 
 
 def _phrase_map(table: dict[str, str]) -> dict[int, dict[tuple[str, ...], str]]:
@@ -79,14 +97,22 @@ def _phrase_map(table: dict[str, str]) -> dict[int, dict[tuple[str, ...], str]]:
         key = tuple(p.low for p in pieces_of(word.casefold()))
         if key:
             out.setdefault(len(key), {})[key] = value
-    return out
+    return PhraseTable(out)
 
 
 def ends_with(pieces: Sequence[Piece], end: int, phrases: dict[int, set[tuple[str, ...]]] | dict) -> int:
     """Length of the longest phrase that ends just before index ``end`` (0 when none)."""
-    for length in sorted(phrases, reverse=True):
-        if length <= end and tuple(p.low for p in pieces[end - length : end]) in phrases[length]:
-            return length
+    if not isinstance(phrases, PhraseTable):
+        phrases = _table(phrases)
+    if end <= 0 or end > len(pieces) or pieces[end - 1].low not in phrases.lasts:
+        return 0
+    for length in phrases.desc:
+        if length <= end:
+            if length == 1:
+                if (pieces[end - 1].low,) in phrases[1]:
+                    return 1
+            elif tuple([p.low for p in pieces[end - length : end]]) in phrases[length]:
+                return length
     return 0
 
 
@@ -94,19 +120,31 @@ def starts_with(
     pieces: Sequence[Piece], begin: int, phrases: dict[int, set[tuple[str, ...]]] | dict
 ) -> int:
     """Length of the longest phrase that starts at index ``begin`` (0 when none)."""
-    for length in sorted(phrases, reverse=True):
-        if (
-            begin + length <= len(pieces)
-            and tuple(p.low for p in pieces[begin : begin + length]) in phrases[length]
-        ):
-            return length
+    if not isinstance(phrases, PhraseTable):
+        phrases = _table(phrases)
+    n = len(pieces)
+    if begin < 0:  # a negative index slices from the end: kept as it always read
+        for length in phrases.desc:
+            if begin + length <= n and tuple(p.low for p in pieces[begin : begin + length]) in phrases[length]:
+                return length
+        return 0
+    if begin >= n or pieces[begin].low not in phrases.firsts:
+        return 0
+    for length in phrases.desc:
+        if begin + length <= n:
+            if length == 1:
+                if (pieces[begin].low,) in phrases[1]:
+                    return 1
+            elif tuple([p.low for p in pieces[begin : begin + length]]) in phrases[length]:
+                return length
     return 0
 
 
 def _lookup(
     pieces: Sequence[Piece], end: int, table: dict[int, dict[tuple[str, ...], str]]
 ) -> tuple[int, str | None]:
-    for length in sorted(table, reverse=True):
+    desc = table.desc if isinstance(table, PhraseTable) else sorted(table, reverse=True)
+    for length in desc:
         if length <= end:
             key = tuple(p.low for p in pieces[end - length : end])
             if key in table[length]:
@@ -117,7 +155,8 @@ def _lookup(
 def _lookup_forward(
     pieces: Sequence[Piece], begin: int, table: dict[int, dict[tuple[str, ...], str]]
 ) -> tuple[int, str | None]:
-    for length in sorted(table, reverse=True):
+    desc = table.desc if isinstance(table, PhraseTable) else sorted(table, reverse=True)
+    for length in desc:
         key = tuple(p.low for p in pieces[begin : begin + length])
         if len(key) == length and key in table[length]:
             return length, table[length][key]
