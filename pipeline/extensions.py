@@ -13,14 +13,15 @@ DOC_ATTRIBUTES: dict[str, object] = {
     "source": None,  # where the article came from (path, path#row, warc record)
     "sentence_spans": None,  # [(start_char, end_char)] of each sentence, set by the tokenizer
     "text": None,  # doc.text, kept by the tokenizer: spaCy re-joins every token on each doc.text access
-    "words": None,
-    "limits_hit": None,  # [str]: limits a stage hit on this article (reported in articles.warnings)  # [(start_char, text)] of each word token (no whitespace tokens), set by the tokenizer
+    "words": None,  # [(start_char, text)] of each word token (no whitespace tokens), set by the tokenizer
+    "limits_hit": None,  # [str]: limits a stage hit on this article (reported in articles.warnings)
     "meta": None,  # dict: title, header (dateline text), byline, html published date …
     "province": None,  # article province, without "tỉnh"/"thành phố"
     "published": None,  # ISO date or None
     "published_reason": None,  # why ``published`` is what it is
     "reference_year": None,  # year used to complete partial dates
     "reference_year_source": None,  # published | header | context
+    "reporting_period": None,  # value of the period the article reports on (fallback period of a figure)
     "dates": None,  # list[DateMention]
     "officials": None,  # list[Official]
     "quantities": None,  # list[Quantity]

@@ -500,6 +500,24 @@ def governing_period(dates: Sequence[DateMention] | None, start_char: int, end_c
     return found
 
 
+def reporting_period(dates: Sequence[DateMention] | None, reference_year: int | None) -> str | None:
+    """The period the article as a whole reports on: the fallback period of a figure.
+
+    The period mention written most often in the article (the earliest on a tie: the lead
+    usually names it: "… đánh giá kết quả 6 tháng đầu năm 2023"); with none, the article's
+    reference year; else ``None``.
+    """
+    periods = [m for m in dates or () if m.role == "period"]
+    if periods:
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for m in periods:
+            counts[m.value] = counts.get(m.value, 0) + 1
+            first.setdefault(m.value, m.start_char)
+        return min(counts, key=lambda v: (-counts[v], first[v]))
+    return str(reference_year) if reference_year else None
+
+
 def deadline_for(dates: Sequence[DateMention] | None, sentence_span: tuple[int, int]) -> DateMention | None:
     """The deadline/target horizon stated in a sentence ("đến năm 2030", "trước ngày 16/2/2024").
 

@@ -27,6 +27,14 @@ def _istitle(word: str) -> str:
     return str(all(part[0].istitle() for part in parts))
 
 
+def _apply(value: str, function: str | None) -> str:
+    if function == "lower":
+        return value.lower()
+    if function == "istitle":
+        return _istitle(value)
+    return value
+
+
 class PosTagger:
     """``tag(words) -> tags`` and ``__call__(text) -> [(word, tag)]`` like ``underthesea.pos_tag``."""
 
@@ -47,39 +55,38 @@ class PosTagger:
                 raise ValueError(f"unsupported POS feature function {function!r}")
 
     def features(self, words: list[str]) -> list[list[str]]:
+        """Feature strings of every word, built one template (one column) at a time; each word's
+        lower case and title test computed once."""
         n = len(words)
+        if not n:
+            return []
         tags = ["X"] * n
-        # each word's lower-case and title-case test once, not once per template reading it
         lows = [w.lower() for w in words]
         titles = [_istitle(w) for w in words]
-        out = []
-        for i in range(n):
-            row = []
-            for prefix, first, last, column, function in self.templates:
-                a = i + first
-                if a < 0:
-                    row.append(prefix + "BOS")
-                    continue
-                if a >= n or (last is not None and i + last >= n):
-                    row.append(prefix + "EOS")
-                    continue
-                column_values = words if column == 0 else tags
-                if last is None:
-                    if function == "lower":
-                        value = lows[a] if column == 0 else column_values[a].lower()
-                    elif function == "istitle":
-                        value = titles[a] if column == 0 else _istitle(column_values[a])
-                    else:
-                        value = column_values[a]
+        columns = []
+        for prefix, first, last, column, function in self.templates:
+            bos, eos = prefix + "BOS", prefix + "EOS"
+            if last is None:
+                if column == 0:
+                    src = lows if function == "lower" else titles if function == "istitle" else words
                 else:
-                    value = " ".join(column_values[a : i + last + 1])
-                    if function == "lower":
-                        value = value.lower()
-                    elif function == "istitle":
-                        value = _istitle(value)
-                row.append(prefix + value)
-            out.append(row)
-        return out
+                    src = [_apply(t, function) for t in tags]
+                columns.append(
+                    [bos if i + first < 0 else eos if i + first >= n else prefix + src[i + first] for i in range(n)]
+                )
+                continue
+            src = words if column == 0 else tags
+            columns.append(
+                [
+                    bos
+                    if i + first < 0
+                    else eos
+                    if i + first >= n or i + last >= n
+                    else prefix + _apply(" ".join(src[i + first : i + last + 1]), function)
+                    for i in range(n)
+                ]
+            )
+        return [list(row) for row in zip(*columns, strict=True)]
 
     def tag(self, words: list[str]) -> list[str]:
         return list(self.model.tag(self.features(words))) if words else []

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings
 
-from tests.test_fuzz import TEXTS, test_no_exception_escapes_and_offsets_stay_in_the_text  # noqa: E402
+from tests.test_fuzz import TEXTS, test_no_exception_escapes_and_offsets_stay_in_the_text
 
 
 def main() -> int:

@@ -199,3 +199,40 @@ def test_rate_noun_before_the_value_names_the_indicator(metrics_of):
     # the value-first reading stays when no rate noun precedes
     ms = metrics_of("Có 87,6% dân số tham gia bảo hiểm y tế.")
     assert by_value(ms, 87.6).indicator == "dân số tham gia bảo hiểm y tế"
+
+
+def test_counted_noun_goes_on_past_a_complement_with_a_figure(metrics_of):
+    ms = metrics_of("Sở đã tổ chức 14 lớp tập huấn kỹ năng bán hàng trực tuyến cho gần 900 lượt hộ sản xuất.")
+    assert by_value(ms, 14).indicator == "lớp tập huấn kỹ năng bán hàng trực tuyến"
+    assert by_value(ms, 900).indicator == "lượt hộ sản xuất được tập huấn kỹ năng bán hàng trực tuyến"
+    ms = metrics_of(
+        "Có 286 sản phẩm nông sản của 112 hợp tác xã trên địa bàn được đưa lên các sàn thương mại điện tử."
+    )
+    assert by_value(ms, 286).indicator == "sản phẩm nông sản được đưa lên các sàn thương mại điện tử"
+    # no figure after "cho": the phrase is the counted noun with its complement, no passive rewrite
+    ms = metrics_of("Huyện đã tổ chức 36 lớp tập huấn cho cán bộ cơ sở về quản lý dự án cộng đồng.")
+    assert by_value(ms, 36).indicator == "lớp tập huấn cho cán bộ cơ sở về quản lý dự án cộng đồng"
+    # a real action on the counted things keeps the passive reading
+    assert by_value(metrics_of("Tỉnh đã hỗ trợ 1.200 hộ cài đặt ứng dụng."), 1200).indicator == (
+        "hộ được hỗ trợ cài đặt ứng dụng"
+    )
+
+
+def test_verb_with_manner_word_before_a_count_reads_as_passive(metrics_of):
+    ms = metrics_of(
+        "Năm 2023, toàn tỉnh tiếp nhận 132.500 hồ sơ, trong đó tiếp nhận trực tuyến 98.215 hồ sơ, chiếm 74,1%."
+    )
+    assert by_value(ms, 98215).indicator == "hồ sơ được tiếp nhận trực tuyến"
+    assert by_value(ms, 74.1).indicator == "hồ sơ được tiếp nhận trực tuyến"
+    assert by_value(ms, 132500).indicator == "hồ sơ được tỉnh tiếp nhận"
+
+
+def test_exceeded_plan_is_the_target_of_the_figure_before(metrics_of):
+    ms = metrics_of("Tỷ lệ thi hành xong về việc đạt 82,6%, vượt chỉ tiêu 80% được giao.")
+    m = by_value(ms, 80)
+    assert (m.indicator, m.kind) == ("Tỷ lệ thi hành xong về việc", "target")
+    assert by_value(ms, 82.6).kind == "actual"
+    m = by_value(metrics_of("Thu ngân sách đạt 3.200 tỷ đồng, vượt chỉ tiêu 94,1%."), 94.1)
+    assert (m.indicator, m.kind) == ("Thu ngân sách", "target")
+    m = by_value(metrics_of("Doanh thu đạt 500 tỷ đồng, vượt 5% kế hoạch."), 5)
+    assert m.kind == "actual"

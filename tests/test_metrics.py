@@ -210,3 +210,17 @@ def test_metrics_without_indicators_component_pass_through(nlp):
     doc = nlp.make_doc("Không có số liệu.")
     doc._.metrics = None
     assert MetricsComponent("indicators.json", "metric_context.json", "provinces.json")(doc)._.metrics == []
+
+
+def test_plan_level_after_exceeded_is_a_target(context):
+    assert kind(context, "tỷ lệ thi hành xong vượt chỉ tiêu 80% được giao") == "target"
+    # exceeding the plan BY a margin is still an actual figure
+    assert kind(context, "doanh thu vượt 5% kế hoạch") == "actual"
+
+
+def test_every_metric_gets_a_period_the_article_period_as_fallback(annotate_text):
+    doc = annotate_text("Tiêu đề\n15:57, 26/01/2024\nTrong 6 tháng đầu năm 2023, toàn tỉnh có 71 Tổ Công nghệ số "
+                        "cộng đồng.\n\nTỷ lệ hộ gia đình có cáp quang đạt 76,6%.")
+    periods = {m.indicator: m.period for m in doc._.metrics}
+    assert periods and all(periods.values())
+    assert set(periods.values()) == {"2023-H1"}

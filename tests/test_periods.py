@@ -377,3 +377,17 @@ def test_property_never_raises_and_offsets_hold(text):
         for found in extract(text, ref, GRAMMAR):
             assert text[found.start_char:found.end_char] == found.text
             assert found.start <= found.end
+
+
+def test_reporting_period_is_the_most_written_period_else_the_year():
+    from pipeline.periods import reporting_period
+    from pipeline.records import DateMention
+
+    def m(value, start, role="period"):
+        return DateMention(value, value, start, start + 4, "year", value, value, role)
+
+    dates = [m("2023-H1", 10), m("2023", 50), m("2023-H1", 90), m("2024-02-16", 120, "deadline")]
+    assert reporting_period(dates, 2023) == "2023-H1"
+    assert reporting_period([m("2022", 5), m("2023", 40)], 2023) == "2022"  # a tie: the first written
+    assert reporting_period([m("2024-02-16", 1, "deadline")], 2024) == "2024"
+    assert reporting_period([], None) is None

@@ -243,3 +243,40 @@ def test_hostile_input_is_linear(finder):
         started = time.perf_counter()
         finder.find(text, [(0, len(text))])
         assert time.perf_counter() - started < 5
+
+
+def test_classes_held_are_counted_but_layers_of_a_structure_are_not(finder):
+    q = one(finder, "Sở đã tổ chức 14 lớp tập huấn kỹ năng bán hàng trực tuyến")
+    assert (q.value, q.unit) == (14, "count")
+    assert figures(finder, "Hệ thống có 4 lớp bảo mật") == []
+
+
+def test_online_before_a_count_is_no_route_number(finder):
+    q = one(finder, "trong đó tiếp nhận trực tuyến 98.215 hồ sơ")
+    assert (q.value, q.unit, q.text) == (98215, "count", "98.215")
+    assert figures(finder, "Xe buýt tuyến 05 hoạt động ổn định") == []
+
+
+def test_phrase_tables_match_like_plain_dicts():
+    from pipeline.components.quantities import _phrases, ends_with, pieces_of, starts_with
+
+    table = _phrases(["tỷ lệ", "tỷ lệ hộ", "đạt"])
+    pieces = pieces_of("tỷ lệ hộ nghèo đạt 5%")
+    plain = {k: set(v) for k, v in table.items()}
+    for i in range(-3, len(pieces) + 2):
+        assert starts_with(pieces, i, table) == starts_with(pieces, i, plain)
+        assert ends_with(pieces, i, table) == ends_with(pieces, i, plain)
+    assert starts_with(pieces, 0, table) == 3
+    assert ends_with(pieces, 5, table) == 1
+    assert ends_with(pieces, 0, table) == 0
+    assert starts_with(pieces, 0, {}) == 0
+
+
+def test_pieces_of_a_sentence_are_read_once_and_equal_a_fresh_reading():
+    from pipeline.components.quantities import pieces_of
+
+    text = "Tỷ lệ đạt 76,6%. Có 71 Tổ."
+    first = pieces_of(text, 0, 16)
+    assert pieces_of(text, 0, 16) is first
+    other = "".join(["Tỷ lệ đạt 76,6%. Có 71 Tổ."])  # an equal but distinct text is read afresh
+    assert [(p.text, p.start) for p in pieces_of(other, 0, 16)] == [(p.text, p.start) for p in first]

@@ -37,6 +37,7 @@ from ..periods import (
     RawDate,
     Reference,
     expand_macros,
+    reporting_period,
     safe_date,
 )
 from ..records import DateMention
@@ -327,6 +328,7 @@ class DateAnnotator:
         doc._.published_reason = reason
         doc._.reference_year = ref.year
         doc._.reference_year_source = source if ref.year is not None else None
+        doc._.reporting_period = reporting_period(doc._.dates, ref.year)
         return doc
 
     def __call__(self, doc: Doc) -> Doc:

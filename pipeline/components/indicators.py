@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 from spacy.language import Language
@@ -81,6 +82,8 @@ class Cues:
     adverbs_if_tagged: Phr = field(default_factory=dict)
     action_verbs: Phr = field(default_factory=dict)
     equivalence_words: Phr = field(default_factory=dict)
+    verb_modifiers: Phr = field(default_factory=dict)
+    exceed_words: Phr = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -120,6 +123,8 @@ class Cues:
             adverbs_if_tagged=_phrases(d.get("adverbs_if_tagged", [])),
             action_verbs=_phrases(d.get("action_verbs", [])),
             equivalence_words=_phrases(d.get("equivalence_words", [])),
+            verb_modifiers=_phrases(d.get("verb_modifiers", [])),
+            exceed_words=_phrases(d.get("exceed_words", [])),
         )
 
 
@@ -300,6 +305,7 @@ class IndicatorFinder:
         for k, d in enumerate(drafts):
             self._read(sent, d, drafts[:k], figure_starts)
         self._parenthetical_figures(sent, drafts, figure_starts)
+        self._complement_figures(sent, drafts)
         self._share_predicates(sent, drafts)
         return [self._metric(d) for d in drafts if d.indicator]
 
@@ -381,8 +387,10 @@ class IndicatorFinder:
             noun = self._noun_after(s, d, set())
             if noun and _syllables(noun)[:1] != _syllables(ref.indicator)[:1]:
                 return False
-        elif not ends_with(s.pieces, d.qa, self.c.plan_nouns) or ref.quantity.unit != q.unit:
-            return False
+        elif not (plan := ends_with(s.pieces, d.qa, self.c.plan_nouns)) or (
+            ref.quantity.unit != q.unit and not ends_with(s.pieces, d.qa - plan, self.c.exceed_words)
+        ):
+            return False  # "…, vượt chỉ tiêu 94,1%": the plan of the figure just named, whatever its unit
         d.indicator, d.mode = ref.indicator, "elliptic"
         d.start, d.end = ref.start, s.pieces[d.qb].end
         return True
@@ -510,6 +518,7 @@ class IndicatorFinder:
             and q.unit in {"count", "fraction"}
             and d.verb_at is not None
             and not starts_with(s.pieces, d.verb_at, self.c.aux_markers)
+            and not self._noun_verb_compound(s, verb, a, d.verb_at)
         ):
             # "hỗ trợ hơn 145.000 lượt người dân cài đặt …" → "lượt người dân được hỗ trợ cài đặt …"
             head = _clean(s.words(a, d.verb_at))
@@ -558,6 +567,17 @@ class IndicatorFinder:
             return True
         return False
 
+    def _noun_verb_compound(self, s: Sentence, verb: tuple[int, int], a: int, verb_at: int) -> bool:
+        """ "tổ chức 14 lớp tập huấn …": after a light verb, a verb right after the counted noun
+        names a kind of it ("lớp tập huấn"), not what was done to it — no passive rewrite."""
+        if starts_with(s.pieces, verb[0], self.c.light_verbs) != verb[1] - verb[0]:
+            return False
+        return (
+            verb_at - a <= 2
+            and bool(starts_with(s.pieces, verb_at, self.c.action_verbs))
+            and all(s.is_nominal(k) and s.pieces[k].is_word for k in range(a, verb_at))
+        )
+
     def _only_change_words(self, s: Sentence, a: int, b: int) -> bool:
         """A phrase after a value made only of time and change words ("năm 2021 lên")."""
         i = a
@@ -599,6 +619,7 @@ class IndicatorFinder:
         a = start
         while a < verb_at and (s.pieces[a].low in {"toàn", "cả", "các"}):
             a += 1
+        a += starts_with(s.pieces, a, _IN_WHICH_LEAD)  # "trong đó tiếp nhận …": no doer
         a = self._strip_time(s, a, verb_at)
         b = self._strip_tail(s, a, verb_at)
         if a >= b:
@@ -759,7 +780,8 @@ class IndicatorFinder:
         subj_b = self._strip_tail(s, subj_a, vp_start)
         passive = any(s.pieces[k].low == self.c.passive for k in range(subj_b, vp_start))
         subject = _clean(self._phrase(s, subj_a, subj_b)) if subj_a < subj_b else ""
-        if subject and (
+        after_figure = subj_a > 0 and (subj_a - 1) in s.figure_ends  # the noun counted before, no subject
+        if subject and not after_figure and (
             passive or (subject[:1].islower() and not starts_with(s.pieces, subj_a, self.c.place_words))
         ):
             vp = f"{vp} {subject}"
@@ -875,6 +897,37 @@ class IndicatorFinder:
             e.indicator, e.mode = d.indicator, "elliptic"
             e.start, e.end = d.start, d.end
 
+    # -- a figure inside the complement of another -----------------------------------------
+    def _complement_figures(self, s: Sentence, drafts: list[Draft]) -> None:
+        """ "286 sản phẩm nông sản của 112 hợp tác xã … được đưa lên các sàn …", "14 lớp tập huấn …
+        cho gần 900 lượt hộ": the first phrase does not end on "của"/"cho" — the preposition goes,
+        and a predicate written after the second figure ("được đưa lên …") is the first one's too."""
+        for d, e in pairwise(drafts):
+            if d.mode != "value" or d.np is None or d.np_end != "figure" or d.np[1] != e.qa:
+                continue
+            a, b = d.np
+            prep = ends_with(s.pieces, b, self.c.possessive) or ends_with(s.pieces, b, self.c.transfer_preps)
+            if not prep or b - prep <= a:
+                continue
+            own = _clean(self._phrase(s, a, b - prep))
+            if not own or not d.indicator.startswith(own):
+                continue
+            predicate = ""
+            if (
+                ends_with(s.pieces, b, self.c.possessive)
+                and e.mode == "value"
+                and e.np is not None
+                and e.verb_at is not None
+                and starts_with(s.pieces, e.verb_at, self.c.aux_markers)
+            ):
+                predicate = _clean(s.words(e.verb_at, e.np[1]))
+            d.indicator = _clean(f"{own} {predicate}") if predicate else own
+            if predicate:
+                d.end = s.pieces[e.np[1] - 1].end
+                d.verb_at = e.verb_at  # its predicate is given: not to be shared again
+            else:
+                d.end = s.pieces[b - prep - 1].end
+
     # -- coordinated figures -------------------------------------------------------------
     def _share_predicates(self, s: Sentence, drafts: list[Draft]) -> None:
         """Give a predicate written once to every coordinated figure ("95% …, 75% … và 40% … được
@@ -951,7 +1004,11 @@ class IndicatorFinder:
                 continue
             if p.text == ")" or p.text in self.c.strong:
                 return j, "boundary"
-            if j > a and starts_with(s.pieces, j, self.c.np_stops):
+            if (
+                j > a
+                and starts_with(s.pieces, j, self.c.np_stops)
+                and not (s.pieces[j - 1].low == self.c.passive and starts_with(s.pieces, j, _PASSIVE_VERBS))
+            ):
                 return j, "stop"
             if (
                 j > a
@@ -1275,6 +1332,17 @@ class IndicatorFinder:
         end = self._skip_back(s, qa, self.c.skip_before_value)
         if end <= 0:
             return None
+        manner = ends_with(s.pieces, end, self.c.verb_modifiers)
+        if manner and end - manner > 0 and (end - manner) not in s.inner:
+            # "tiếp nhận trực tuyến 98.215 hồ sơ": the verb with its manner word
+            verb = self._verb_at(s, end - manner)
+            return (verb[0], end) if verb is not None else None
+        return self._verb_at(s, end)
+
+    def _verb_at(self, s: Sentence, end: int) -> tuple[int, int] | None:
+        """The run of verb pieces ending just before ``end``."""
+        if end <= 0:
+            return None
         refused = ends_with(s.pieces, end, self.c.no_passive_verbs)
         if refused and (end - refused) not in s.inner:
             return None
@@ -1422,6 +1490,8 @@ class IndicatorFinder:
 
 _STEP = _phrases(["bậc", "hạng", "vị trí"])
 _RATE_HEADS = _phrases(["tỷ lệ", "tỉ lệ"])
+_IN_WHICH_LEAD = _phrases(["trong đó", "trong số đó"])
+_PASSIVE_VERBS = _phrases(["đưa", "nâng"])  # clause-opening verbs that are a predicate after "được"
 _OR_MORE = {("trở", "lên"), ("trở", "xuống")}
 _IN_WHICH = _phrases(["trong đó có", "trong số đó có"])
 

@@ -10,7 +10,8 @@ reads what surrounds each one:
 - ``province``: the article's, unless the sentence names another province before the value;
 - ``level``: tỉnh/huyện/xã/thôn when the indicator or the figure's text states it;
 - ``period``/``deadline``: from ``doc._.dates`` through ``pipeline.periods.governing_period`` and
-  ``deadline_for`` (the dates helper's rules);
+  ``deadline_for``; a figure with no period of its own in its sentence or paragraph takes the
+  article's reporting period (``doc._.reporting_period``, set by the dates component);
 - ``indicator_id``: the first entry of the catalogue (``models/indicators.json``) whose unit fits
   and whose patterns match the indicator; none fits → no id.
 """
@@ -117,6 +118,7 @@ class Context:
     levels: list[tuple[str, regex.Pattern]]
     org_prefixes: Phr = None  # type: ignore[assignment]
     base_markers: Phr = None  # type: ignore[assignment]
+    adjacent_plan_markers: Phr = None  # type: ignore[assignment]
 
     @classmethod
     def load(cls, name: str) -> Context:
@@ -140,6 +142,7 @@ class Context:
             levels,
             _phrases(d.get("org_prefixes", [])),
             _phrases(d.get("base_markers", [])),
+            _phrases(d.get("adjacent_plan_markers", [])),
         )
 
 
@@ -169,8 +172,16 @@ def kind_of(
             continue
         if context.org_prefixes and ends_with(pieces, end - n, context.org_prefixes):
             continue
-        if context.base_markers and any(
-            ends_with(pieces, end - n - k, context.base_markers) for k in (0, 1)
+        # "vượt 5% kế hoạch": the plan is the base of a ratio; "vượt chỉ tiêu 80%": the plan's level
+        plan_level = bool(
+            context.adjacent_plan_markers
+            and end == value_at
+            and ends_with(pieces, end - n, context.adjacent_plan_markers)
+        )
+        if (
+            context.base_markers
+            and not plan_level
+            and any(ends_with(pieces, end - n - k, context.base_markers) for k in (0, 1))
         ):
             continue
         return "target"
@@ -224,6 +235,7 @@ class MetricsComponent:
         for metric in metrics:
             try:
                 self._complete(text, doc._.province, metric, sentences, starts, paragraphs, dates)
+                metric.period = metric.period or doc._.reporting_period  # else the article's period
             except Exception:
                 continue
         self._pieces = {}

@@ -54,13 +54,31 @@ class Piece:
         return self.text[:1].isalpha()
 
 
+_last_text: tuple[str, dict[tuple[int, int], list[Piece]]] = ("", {})
+_MAX_CACHED = 4096  # sentences of one text kept
+
+
 def pieces_of(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
-    """The pieces of ``text[start:end]`` with absolute offsets."""
+    """The pieces of ``text[start:end]`` with absolute offsets.
+
+    The figures, indicators and metrics components all read the same sentences of the same
+    text: the pieces of the last text seen are kept and SHARED — callers must not mutate the
+    list or its pieces (none does; slice to get a list of your own)."""
+    global _last_text
     end = len(text) if end is None else end
-    return [
-        Piece(m.group(), m.group().casefold(), m.start(), m.end())
-        for m in _PIECE.finditer(text, start, end)
-    ]
+    cached_text, cache = _last_text
+    if cached_text is not text:
+        cache = {}
+        _last_text = (text, cache)
+    found = cache.get((start, end))
+    if found is None:
+        found = [
+            Piece(m.group(), m.group().casefold(), m.start(), m.end())
+            for m in _PIECE.finditer(text, start, end)
+        ]
+        if len(cache) < _MAX_CACHED:
+            cache[(start, end)] = found
+    return found
 
 
 class PhraseTable(dict):
@@ -184,6 +202,8 @@ class Lexicon:
     score_nouns: dict[int, set[tuple[str, ...]]]
     structure_nouns: dict[int, set[tuple[str, ...]]]
     structure_exempt_before: dict[int, set[tuple[str, ...]]]
+    structure_counted: dict[int, set[tuple[str, ...]]]
+    blocked_before_exempt: dict[int, set[tuple[str, ...]]]
     meeting_nouns: list[str]
     other_group_words: dict[int, set[tuple[str, ...]]]
     named_lists: list[tuple[tuple[str, ...], frozenset[float]]]
@@ -225,6 +245,8 @@ class Lexicon:
             score_nouns=_phrases(data.get("score_nouns", [])),
             structure_nouns=_phrases(data.get("structure_nouns", [])),
             structure_exempt_before=_phrases(data.get("structure_exempt_before", [])),
+            structure_counted=_phrases(data.get("structure_counted", [])),
+            blocked_before_exempt=_phrases(data.get("blocked_before_exempt", [])),
             meeting_nouns=list(data.get("meeting_nouns", [])),
             other_group_words=_phrases(data.get("other_group_words", [])),
             named_lists=[
@@ -362,7 +384,11 @@ class QuantityFinder:
         if ends_with(pieces, i, lex.multiplier_before):
             return None
         rank_cue = ends_with(pieces, i, lex.rank_cues)
-        if not rank_cue and ends_with(pieces, i, lex.blocked_before):
+        if (
+            not rank_cue
+            and ends_with(pieces, i, lex.blocked_before)
+            and not ends_with(pieces, i, lex.blocked_before_exempt)
+        ):
             self._label = True
             return None
         if (
@@ -561,8 +587,10 @@ class QuantityFinder:
                     noun=" ".join(p.text for p in pieces[k : k + steps]),
                 )
             return None
-        if starts_with(pieces, k, lex.structure_nouns) and not ends_with(
-            pieces, back, lex.structure_exempt_before
+        if (
+            starts_with(pieces, k, lex.structure_nouns)
+            and not ends_with(pieces, back, lex.structure_exempt_before)
+            and not starts_with(pieces, k, lex.structure_counted)
         ):
             return None
         if (
