@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pyarrow.parquet as pq
 
 from ..tables import COLUMNS, TABLES, Rows, frame, gold_record
@@ -37,6 +38,7 @@ class FileSink:
         self._pending: dict[str, Path] = {}
         self._handles: dict[str, Any] = {}
         self._buffer: dict[str, list[dict]] = {name: [] for name in TABLES}
+        self._workbook: dict[str, list[dict]] = {name: [] for name in TABLES}  # xlsx is written whole
 
     def _temp(self, name: str, suffix: str) -> Path:
         temp = self.out_dir / f".{name}.{suffix}.partial"
@@ -61,8 +63,8 @@ class FileSink:
 
     def _flush(self, name: str) -> None:
         batch, self._buffer[name] = self._buffer[name], []
-        if self.fmt == "xlsx":  # xlsx is written whole at close
-            self._buffer.setdefault(f"_all_{name}", []).extend(batch)
+        if self.fmt == "xlsx":
+            self._workbook[name].extend(batch)
             return
         handle = self._handles.get(name)
         if self.fmt == "parquet":
@@ -82,15 +84,12 @@ class FileSink:
         """Finish every file and move it into place; return the written paths."""
         if self.fmt != "jsonl":
             for name in TABLES:
-                self._flush(name)
-                if name not in self._handles and self.fmt in ("parquet", "csv"):
-                    self._flush(name)  # creates an empty file with the header/schema
+                self._flush(name)  # also creates the file of an empty table, with its header/schema
         if self.fmt == "xlsx":
             temp = self._temp("tables", "xlsx")
-            with __import__("pandas").ExcelWriter(temp, engine="openpyxl") as writer:
+            with pd.ExcelWriter(temp, engine="openpyxl") as writer:
                 for name in TABLES:
-                    df = frame(name, self._buffer.get(f"_all_{name}", []))
-                    df.map(_cell).to_excel(writer, sheet_name=name, index=False)
+                    frame(name, self._workbook[name]).map(_cell).to_excel(writer, sheet_name=name, index=False)
         if self.fmt == "jsonl" and "articles" not in self._handles:
             self._handles["articles"] = self._temp("articles", "jsonl").open("w", encoding="utf-8")
         for handle in self._handles.values():
