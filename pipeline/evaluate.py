@@ -11,49 +11,30 @@ syllable F1, comparator and kind accuracy, province and published accuracy.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
+from .text import fold as text_fold
+from .text import syllable_f1, syllables
 
 _ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "bcđ": "ban chỉ đạo",
                   "cđs": "chuyển đổi số", "cntt": "công nghệ thông tin", "tttt": "thông tin và truyền thông"}
-# old → new tone placement, folded wherever it occurs (as the reference scorer folds)
-_TONE_PAIRS = [("o" + a, b + "a") for a, b in zip("àáảãạ", "òóỏõọ", strict=True)]
-_TONE_PAIRS += [("o" + a, b + "e") for a, b in zip("èéẻẽẹ", "òóỏõọ", strict=True)]
-_TONE_PAIRS += [("u" + a, b + "y") for a, b in zip("ỳýỷỹỵ", "ùúủũụ", strict=True)]
-_WORDS = regex.compile(r"\w+")
 
 
-def fold(text: Any) -> str:
-    folded = unicodedata.normalize("NFC", str(text or "")).casefold().replace("ð", "đ")
-    for old, new in _TONE_PAIRS:
-        folded = folded.replace(old, new)
-    return folded
+def fold(value: Any) -> str:
+    """``text.fold`` of any JSON value (None and numbers included), as the scorer compares them."""
+    return text_fold(str(value or ""))
 
 
 def words(text: Any, expand: bool = False, drop_rate: bool = False) -> list[str]:
-    out = _WORDS.findall(fold(text))
+    out = syllables(str(text or ""))
     if expand:
         out = [w for token in out for w in _ABBREVIATIONS.get(token, token).split()]
     if drop_rate and out[:2] == ["tỷ", "lệ"]:
         out = out[2:]
     return out
-
-
-def syllable_f1(a: str, b: str) -> float:
-    """Syllable-overlap F1 of two indicator phrases (a leading "tỷ lệ" ignored)."""
-    x, y = words(a, drop_rate=True), words(b, drop_rate=True)
-    if not x or not y:
-        return 0.0
-    common = sum(min(x.count(w), y.count(w)) for w in set(x))
-    if not common:
-        return 0.0
-    precision, recall = common / len(x), common / len(y)
-    return 2 * precision * recall / (precision + recall)
 
 
 def same_title(a: str, b: str) -> bool:

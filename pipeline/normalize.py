@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .text import TONE_FOLD
+
 # Zero-width and invisible characters that break word matching; the soft hyphen too.
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]+")
 # runs of horizontal space, or any single one that is not a plain space
@@ -28,9 +30,7 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
 # Old-style tone placement ("hoà", "thuỷ") → the new style ("hòa", "thủy") used by the gold
 # scorer. Only at the end of a syllable: inside "hoàng" the tone already sits where both
 # styles put it. "qu" + y ("quý") is a consonant cluster, not the "uy" rhyme.
-_OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-              "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe",
-              "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONES = dict(TONE_FOLD)
 _OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
 _OLD_TONES.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_OLD_TONES.items())})
 _OLD_TONE_RE = regex.compile(

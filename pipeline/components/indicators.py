@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from ..records import Metric, Quantity
 from ..resources import load_json
 from ..segment import doc_text, doc_words, sentence_spans
+from ..text import syllable_f1
 from .quantities import Piece, _lookup_forward, _phrase_map, _phrases, ends_with, pieces_of, starts_with
 
 _SPACES = regex.compile(r"\s+")
@@ -217,21 +218,6 @@ def _clean(text: str) -> str:
 
 def _syllables(text: str) -> list[str]:
     return regex.findall(r"\w+", text.casefold())
-
-
-def _overlap_f1(a: str, b: str) -> float:
-    x, y = _syllables(a), _syllables(b)
-    if x[:2] == ["tỷ", "lệ"]:
-        x = x[2:]
-    if y[:2] == ["tỷ", "lệ"]:
-        y = y[2:]
-    if not x or not y:
-        return 0.0
-    common = sum(min(x.count(w), y.count(w)) for w in set(x))
-    if not common:
-        return 0.0
-    p, r = common / len(x), common / len(y)
-    return 2 * p * r / (p + r)
 
 
 class IndicatorFinder:
@@ -736,9 +722,9 @@ class IndicatorFinder:
         if q.unit == "count" and (link_at is not None or after_value is None):
             noun = self._noun_after(s, d, figures)
             counted_head = a < b and ends_with(s.pieces, b, self.c.count_heads)
-            if noun and counted_head and _overlap_f1(noun, subject) < 0.5:
+            if noun and counted_head and syllable_f1(noun, subject) < 0.5:
                 subject = f"{subject} {noun}"  # "nâng tổng số lên 99 xã" → "tổng số xã"
-            elif noun and len(_syllables(noun)) >= 2 and _overlap_f1(noun, subject) < 0.5:
+            elif noun and len(_syllables(noun)) >= 2 and syllable_f1(noun, subject) < 0.5:
                 subject = f"{noun} {subject}"  # "… đạt trên 56.000 lượt tải về" → "lượt tải về …"
         if tail:
             subject = f"{subject} {tail}"
@@ -1534,7 +1520,7 @@ def dedupe(metrics: list[Metric], title_end: int = -1) -> list[Metric]:
                 if k.unit == m.unit
                 and abs(k.value - m.value) < 1e-9
                 and k.denominator == m.denominator
-                and _overlap_f1(k.indicator, m.indicator) >= 0.5
+                and syllable_f1(k.indicator, m.indicator) >= 0.5
             ),
             None,
         )

@@ -16,11 +16,11 @@ from functools import lru_cache
 
 import regex
 
+from ..text import fold as text_fold
+
 # a line break (with the blank space around it), a word (letters/digits joined by & ' ’ / . -
 # without spaces: "H'Năng", "TT&TT", "Đ/c", "06-NQ/TU", "PGS.TS"), or one other character.
 _TOKEN = regex.compile(r"\n\s*|[\p{L}\p{M}\p{N}]+(?:[&'’/.\-][\p{L}\p{M}\p{N}]+){0,8}|\S")
-_TONE_FOLD = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
-              "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 _VALID_SYLLABLE = regex.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$"
 )
@@ -28,15 +28,9 @@ _NAME_SHAPE = regex.compile(r"^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]*$")
 _UPPER_SHAPE = regex.compile(r"^(?:\p{Lu}['’])?\p{Lu}[\p{Lu}\p{M}]*$")
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and spelling-insensitive form: NFC, casefold, old/new tone placement folded (memoised:
-    called for every syllable of every article, over a small vocabulary)."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("ð", "đ").replace("’", "'")
-    for old, new in _TONE_FOLD.items():
-        if old in text:
-            text = text.replace(old, new)
-    return text
+    """``pipeline.text.fold``, with the typographic apostrophe as the plain one ("K’Ré" = "K'Ré")."""
+    return text_fold(text.replace("’", "'"))
 
 
 @lru_cache(maxsize=65536)
