@@ -24,3 +24,32 @@ def test_tags_equal_underthesea(sentence):
 def test_empty_input_has_no_tags():
     assert shared_tagger().tag([]) == []
     assert shared_tagger().features([]) == []
+
+
+def _corpus_words(limit: int) -> list[list[str]]:
+    from underthesea import sent_tokenize
+
+    from pipeline.wordseg import shared_segmenter
+
+    from .conftest import CORPORA
+
+    out = []
+    for path in sorted((CORPORA / "dev").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            out.extend(shared_segmenter()(s) for s in sent_tokenize(line) if s.strip())
+    return [w for w in out if w][:limit]
+
+
+def test_unrolled_features_equal_the_template_builder_on_the_corpus():
+    tagger = shared_tagger()
+    assert tagger.unrolled, "underthesea changed its POS templates: the unrolled builder is off"
+    for words in [*_corpus_words(3000), ["A"], ["A", "b"], ["A", "b", "c"]]:
+        assert tagger.features(words) == tagger.generic_features(words)
+
+
+def test_tags_equal_underthesea_on_corpus_sentences():
+    from underthesea import pos_tag as underthesea_pos_tag
+
+    for words in _corpus_words(300):
+        sentence = " ".join(words)
+        assert pos_tag(sentence) == underthesea_pos_tag(sentence)

@@ -62,3 +62,4 @@ def test_cut_sentences_are_reported():
     doc = tokenizer("một hai ba bốn năm " * 20)
     assert doc._.limits_hit and "max_sentence_chars" in doc._.limits_hit[0]
     assert make_doc("Câu ngắn.")._.limits_hit == []
+

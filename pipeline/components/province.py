@@ -60,7 +60,12 @@ class ProvinceFinder:
     def __post_init__(self) -> None:
         forms = sorted(self.names, key=len, reverse=True)
         alternation = "|".join(regex.escape(f) for f in forms)
-        self._mention = regex.compile(rf"(?<!\p{{L}})(?P<prefix>{_PREFIX})?(?P<name>{alternation})(?!\p{{L}})")
+        # every name starts with a capital, so "(?=\p{Lu})" changes no match; it lets the scan skip
+        # the long alternation at every lower-case position (about twice as fast)
+        capital = r"(?=\p{Lu})" if all(f[:1].isupper() for f in forms) else ""
+        self._mention = regex.compile(
+            rf"(?<!\p{{L}})(?P<prefix>{_PREFIX})?{capital}(?P<name>{alternation})(?!\p{{L}})"
+        )
         dforms = sorted(self.districts, key=len, reverse=True)
         self._district = regex.compile(
             rf"(?<!\p{{L}}){_DISTRICT_PREFIX}(?P<name>{'|'.join(regex.escape(f) for f in dforms)})(?!\p{{L}})"

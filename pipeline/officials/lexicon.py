@@ -151,6 +151,7 @@ class Lexicon:
     min_name: int = 2
     max_name: int = 5
     title_starts: frozenset[str] = frozenset()  # first syllables of heads and prefixes
+    honorific_starts: frozenset[str] = frozenset()  # first syllables of honorifics, ranks, degrees
 
     @classmethod
     def load(cls, titles: str = "titles.json", names: str = "names.json") -> Lexicon:
@@ -221,6 +222,7 @@ class Lexicon:
             max_name=int(n.get("max_name_syllables", 5)),
         )
         lex.title_starts = frozenset(k[0] for table in (lex.heads, lex.prefixes) for k in table.entries)
+        lex.honorific_starts = frozenset().union(lex.honorifics.first, lex.ranks.first, lex.academic.first)
         return lex
 
     def expand(self, key: str) -> list[str]:
@@ -243,6 +245,8 @@ class Lexicon:
                 inside: set[int] | None = None) -> tuple[int, Unit] | None:
         """The unit word starting at token ``i`` ("huyện", "thị xã"), unless it is part of a
         common word ("nông thôn", "xã hội"): listed, or one underthesea word with its neighbour."""
+        if i >= len(tokens) or tokens[i].key not in self.units.first:  # asked for every token: answer fast
+            return None
         m = self.units.match(tokens, i, text)
         if not m:
             return None

@@ -57,6 +57,8 @@ def run_end(tokens: list[Tok], i: int, text: str, lex: Lexicon, limit: int = 10)
 
 def after_honorific(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> int | None:
     """Token after an honorific/rank/degree sequence starting at ``i`` ("đồng chí Đại tá …")."""
+    if i >= len(tokens) or tokens[i].key not in lex.honorific_starts:  # called for every token
+        return None
     j = i
     found = False
     for _ in range(3):
@@ -64,7 +66,7 @@ def after_honorific(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> int |
             break
         key = tokens[j].key
         for table in (lex.honorifics, lex.ranks, lex.academic):
-            m = table.match(tokens, j, text) if key in table.first else None  # called for every token
+            m = table.match(tokens, j, text) if key in table.first else None
             if m:
                 j += m[0]
                 found = True

@@ -63,22 +63,29 @@ class Tok:
         return self.kind == "br"
 
 
+@lru_cache(maxsize=65536)
+def _facts(piece: str) -> tuple[str, str, bool, bool, bool]:
+    """(kind, key, cap, name_shape, upper) of one token text: memoised, because an article is a few
+    hundred distinct syllables repeated, and these tests (fold, shape regexes) are the scanner's cost."""
+    is_word = piece[0].isalnum()
+    cap = piece[0].isupper()
+    name_shape = is_word and bool(_NAME_SHAPE.match(piece))
+    upper = is_word and len(piece) > 1 and bool(_UPPER_SHAPE.match(piece))
+    if upper and is_vietnamese_syllable(piece):  # "HỒNG HÀ": a name written in capitals
+        name_shape = True
+    return "w" if is_word else "p", fold(piece), cap, name_shape, upper
+
+
 def tokenize(text: str) -> list[Tok]:
     """Syllable tokens of ``text`` (linear: one regex pass, bounded repetitions)."""
     out: list[Tok] = []
     for match in _TOKEN.finditer(text):
         piece = match.group()
+        start, end = match.span()
         if piece[0] == "\n":
-            out.append(Tok(piece, match.start(), match.end(), "br", "\n", False, False, False))
+            out.append(Tok(piece, start, end, "br", "\n", False, False, False))
             continue
-        is_word = piece[0].isalnum()
-        cap = piece[0].isupper()
-        name_shape = is_word and bool(_NAME_SHAPE.match(piece))
-        upper = is_word and len(piece) > 1 and bool(_UPPER_SHAPE.match(piece))
-        if upper and is_vietnamese_syllable(piece):  # "HỒNG HÀ": a name written in capitals
-            name_shape = True
-        out.append(Tok(piece, match.start(), match.end(), "w" if is_word else "p", fold(piece), cap,
-                       name_shape, upper))
+        out.append(Tok(piece, start, end, *_facts(piece)))
     return out
 
 

@@ -18,6 +18,7 @@ import regex
 _SENTENCE_END = regex.compile(r"[.!?…:;\"”»)\]]\s*$")
 _WORD = regex.compile(r"\S+")
 _LETTER = regex.compile(r"\p{L}")
+_UPPER = regex.compile(r"\p{Lu}")
 
 
 @dataclass
@@ -32,8 +33,8 @@ class Zones:
 
 
 def _is_caps(line: str) -> bool:
-    letters = _LETTER.findall(line)
-    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    letters = len(_LETTER.findall(line))
+    return letters >= 12 and len(_UPPER.findall(line)) >= 0.8 * letters
 
 
 def zones(text: str, title: str | None = None) -> Zones:

@@ -1,0 +1,158 @@
+"""underthesea's word segmenter — its model, its output — without its per-call overhead.
+
+``underthesea.word_tokenize`` spends most of its time outside the CRF: it finds each regex
+token by scanning every named group of the match, re-normalises every short token, and
+builds 43 feature strings per token in ``underthesea_core.CRFFeaturizer``, which is slower
+than building the same strings in Python (the featuriser converts every string across the
+Rust boundary twice). ``WordSegmenter`` reproduces each step exactly and feeds underthesea's
+own CRF:
+
+- tokens: the token pattern wraps each alternative whole in one named group, so the token
+  is ``match.group()``; token normalisation is a pure function of the token, memoised;
+- features: the model's 43 templates (unigrams, bigrams, trigrams, lower case, ``isdigit``,
+  ``istitle``, dictionary membership), unrolled in ``_features``. Case tests can differ
+  between Rust and Python outside the Latin/Vietnamese alphabet, so a sentence with any
+  other character goes through underthesea's featuriser instead, and so does everything if
+  an underthesea release changes the templates.
+
+``tests/test_wordseg.py`` checks the words equal ``word_tokenize``'s on every sentence of the
+corpus and on generated text. The benchmark (``benchmarks/bench.py``) measures the saving.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+# The feature templates of underthesea's model "ws_crf_vlsp2013_20230727", in its order.
+TEMPLATES = (
+    "T[-2]", "T[-1]", "T[0]", "T[1]", "T[2]",
+    "T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]", "T[-2,0]", "T[-1,1]", "T[0,2]",
+    "T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower", "T[2].lower",
+    "T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower",
+    "T[-1].isdigit", "T[0].isdigit", "T[1].isdigit",
+    "T[-2].istitle", "T[-1].istitle", "T[0].istitle", "T[1].istitle", "T[2].istitle",
+    "T[0,1].istitle", "T[0,2].istitle",
+    "T[-2].is_in_dict", "T[-1].is_in_dict", "T[0].is_in_dict", "T[1].is_in_dict", "T[2].is_in_dict",
+    "T[-2,-1].is_in_dict", "T[-1,0].is_in_dict", "T[0,1].is_in_dict", "T[1,2].is_in_dict",
+    "T[-2,0].is_in_dict", "T[-1,1].is_in_dict", "T[0,2].is_in_dict",
+)
+_P = [f"{t}=" for t in TEMPLATES]  # feature-string prefixes
+
+_VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
+# sentences made only of these characters get Python features (their case tests agree with Rust's)
+_PYTHON_SAFE = regex.compile(
+    "^[\\x20-\\x7e" + _VIETNAMESE + _VIETNAMESE.upper() + "“”‘’–—…°•·«»]*$"
+)
+
+
+def _istitle(token: str) -> str:
+    """underthesea_core's ``istitle``: no space-separated part starts with a lower-case letter."""
+    return str(all(not part[:1].islower() for part in token.split(" ")))
+
+
+class WordSegmenter:
+    """``segmenter(sentence) -> words``, equal to ``underthesea.word_tokenize(sentence)``."""
+
+    def __init__(self) -> None:
+        import joblib
+        from underthesea import word_tokenize
+        from underthesea.pipeline import word_tokenize as package
+        from underthesea.pipeline.text_normalize import token_normalize
+        from underthesea.pipeline.word_tokenize import regex_tokenize
+
+        word_tokenize("khởi động")  # loads the CRF model underthesea keeps in its module
+        model = package.word_tokenize_model
+        self.tagger = model.estimator
+        self.rust_features = model.featurizer
+        self.regex_tokens = regex_tokenize  # its ``patterns`` is read at each call, as underthesea does
+        self.normalize_token = lru_cache(maxsize=65536)(token_normalize)
+        model_dir = Path(package.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+        templates = tuple(joblib.load(model_dir / "features.bin"))
+        self.dictionary: frozenset[str] | None = (
+            frozenset(joblib.load(model_dir / "dictionary.bin")) if templates == TEMPLATES else None
+        )
+
+    def tokens(self, sentence: str) -> list[str]:
+        """underthesea's regex tokens of ``sentence`` (before segmentation)."""
+        text = self.regex_tokens.normalize_characters_in_text(sentence)
+        return [self.normalize_token(m.group()) for m in self.regex_tokens.patterns.finditer(text)]
+
+    def features(self, tokens: list[str]) -> list[list[str]]:
+        """The CRF features of ``tokens``, from Python when safe, else from underthesea_core."""
+        if self.dictionary is not None and _PYTHON_SAFE.match("".join(tokens)):
+            return _features(tokens, self.dictionary)
+        return self.rust_features.process([[[t] for t in tokens]])[0]
+
+    def __call__(self, sentence: str) -> list[str]:
+        tokens = self.tokens(sentence)
+        if not tokens:
+            return []
+        tags = self.tagger.tag(self.features(tokens))
+        words: list[str] = []
+        for tag, token in zip(tags, tokens, strict=True):
+            if tag == "I-W" and words:
+                words[-1] = f"{words[-1]} {token}"
+            else:
+                words.append(token)
+        return words
+
+
+def _features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]]:
+    """``TEMPLATES`` for every token: an n-gram reaching before the sentence is "BOS", after it
+    "EOS" (the start is tested first); dictionary membership is of the lower-cased n-gram."""
+    n = len(tokens)
+    lows = [t.lower() for t in tokens]
+    edge = ["BOS", "BOS"]
+    tail = ["EOS", "EOS"]
+    w = edge + tokens + tail
+    lo = edge + lows + tail
+    title = edge + [_istitle(t) for t in tokens] + tail
+    digit = edge + [str(t.isdigit()) for t in tokens] + tail
+    known = edge + [str(x in dictionary) for x in lows] + tail
+
+    def in_dict(gram: str) -> str:
+        return gram if gram in ("BOS", "EOS") else str(gram in dictionary)
+
+    p = _P
+    out = []
+    for i in range(n):
+        k = i + 2
+        w2, w1, w0, v1, v2 = w[k - 2], w[k - 1], w[k], w[k + 1], w[k + 2]
+        l2, l1, l0, m1, m2 = lo[k - 2], lo[k - 1], lo[k], lo[k + 1], lo[k + 2]
+        bos2, bos1, eos1, eos2 = i < 2, i < 1, i + 1 >= n, i + 2 >= n
+        g_21 = "BOS" if bos2 else f"{w2} {w1}"
+        g_10 = "BOS" if bos1 else f"{w1} {w0}"
+        g01 = "EOS" if eos1 else f"{w0} {v1}"
+        g12 = "EOS" if eos2 else f"{v1} {v2}"
+        g_20 = "BOS" if bos2 else f"{w2} {w1} {w0}"
+        g_11 = "BOS" if bos1 else "EOS" if eos1 else f"{w1} {w0} {v1}"
+        g02 = "EOS" if eos2 else f"{w0} {v1} {v2}"
+        h_21 = "BOS" if bos2 else f"{l2} {l1}"
+        h_10 = "BOS" if bos1 else f"{l1} {l0}"
+        h01 = "EOS" if eos1 else f"{l0} {m1}"
+        h12 = "EOS" if eos2 else f"{m1} {m2}"
+        h_20 = "BOS" if bos2 else f"{l2} {l1} {l0}"
+        h_11 = "BOS" if bos1 else "EOS" if eos1 else f"{l1} {l0} {m1}"
+        h02 = "EOS" if eos2 else f"{l0} {m1} {m2}"
+        out.append([
+            p[0] + w2, p[1] + w1, p[2] + w0, p[3] + v1, p[4] + v2,
+            p[5] + g_21, p[6] + g_10, p[7] + g01, p[8] + g12, p[9] + g_20, p[10] + g_11, p[11] + g02,
+            p[12] + l2, p[13] + l1, p[14] + l0, p[15] + m1, p[16] + m2,
+            p[17] + h_21, p[18] + h_10, p[19] + h01, p[20] + h12,
+            p[21] + digit[k - 1], p[22] + digit[k], p[23] + digit[k + 1],
+            p[24] + title[k - 2], p[25] + title[k - 1], p[26] + title[k], p[27] + title[k + 1], p[28] + title[k + 2],
+            p[29] + ("EOS" if eos1 else _istitle(g01)), p[30] + ("EOS" if eos2 else _istitle(g02)),
+            p[31] + known[k - 2], p[32] + known[k - 1], p[33] + known[k], p[34] + known[k + 1], p[35] + known[k + 2],
+            p[36] + in_dict(h_21), p[37] + in_dict(h_10), p[38] + in_dict(h01), p[39] + in_dict(h12),
+            p[40] + in_dict(h_20), p[41] + in_dict(h_11), p[42] + in_dict(h02),
+        ])
+    return out
+
+
+@lru_cache(maxsize=1)
+def shared_segmenter() -> WordSegmenter:
+    """One segmenter per process (the model and dictionary are loaded once)."""
+    return WordSegmenter()
