@@ -236,3 +236,75 @@ def test_exceeded_plan_is_the_target_of_the_figure_before(metrics_of):
     assert (m.indicator, m.kind) == ("Thu ngân sách", "target")
     m = by_value(metrics_of("Doanh thu đạt 500 tỷ đồng, vượt 5% kế hoạch."), 5)
     assert m.kind == "actual"
+
+
+def test_date_span_closing_a_subject_is_the_period_not_the_indicator(metrics_of):
+    ms = metrics_of(
+        "Theo báo cáo, giải ngân vốn đầu tư công từ đầu năm đến ngày 31/3/2024 đạt 1.250 tỷ đồng, bằng 12,4% kế hoạch."
+    )
+    assert by_value(ms, 1250000000000).indicator == "giải ngân vốn đầu tư công"
+    # "từ" opening a phrase with no date keeps its place in the indicator
+    m = by_value(metrics_of("Tỷ lệ hồ sơ từ cấp xã được giải quyết đúng hạn đạt 97,5%."), 97.5)
+    assert m.indicator == "Tỷ lệ hồ sơ từ cấp xã được giải quyết đúng hạn"
+
+
+def test_bare_verb_subject_takes_the_plan_it_is_a_share_of(metrics_of):
+    m = by_value(metrics_of("Các chủ đầu tư phải giải ngân đạt tối thiểu 65% kế hoạch vốn."), 65)
+    assert (m.indicator, m.comparator, m.kind) == ("giải ngân so với kế hoạch vốn", ">=", "target")
+    # a subject that names the measure itself keeps it alone
+    m = by_value(metrics_of("Đến nay, giải ngân vốn đầu tư công đạt 42,3% kế hoạch."), 42.3)
+    assert m.indicator == "giải ngân vốn đầu tư công"
+
+
+def test_short_parallel_subject_swaps_in_for_the_tail_of_the_indicator_before(metrics_of):
+    ms = metrics_of(
+        "Năm 2024, tỷ lệ học sinh đăng ký dự thi trực tuyến vào lớp 10 đạt 88,1%, vào lớp 6 đạt 90,2%."
+    )
+    assert by_value(ms, 90.2).indicator == "tỷ lệ học sinh đăng ký dự thi trực tuyến vào lớp 6"
+    ms = metrics_of("Mức độ cơ giới hóa khâu làm đất đạt 100%, khâu thu hoạch 97%, khâu sấy 70%.")
+    assert by_value(ms, 97).indicator == "Mức độ cơ giới hóa khâu thu hoạch"
+    assert by_value(ms, 70).indicator == "Mức độ cơ giới hóa khâu sấy"
+    # a subject opening with a word the indicator before does not hold is a measure of its own
+    ms = metrics_of("Tỷ lệ che phủ rừng đạt 45%, sản xuất nông nghiệp tăng 3,2%.")
+    assert by_value(ms, 3.2).indicator == "sản xuất nông nghiệp"
+
+
+def test_clause_without_subject_continues_the_clause_before(metrics_of):
+    m = by_value(
+        metrics_of("UBND tỉnh yêu cầu các sở đẩy nhanh giải ngân, đến ngày 30/9/2024 phải đạt trên 60% kế hoạch vốn."),
+        60,
+    )
+    assert (m.indicator, m.comparator, m.kind) == ("giải ngân so với kế hoạch vốn", ">", "target")
+    m = by_value(metrics_of("Thị trường khách Hàn Quốc mở cửa chậm, mới đạt khoảng 40% so với năm 2019."), 40)
+    assert m.indicator == "Thị trường khách Hàn Quốc"
+    # a clause opening with a person names no measure
+    assert metrics_of("Ông Nguyễn Văn An cho biết, đạt trên 60% so với cùng kỳ.") == []
+
+
+def test_figure_after_a_comparative_is_the_level_compared_with(metrics_of):
+    ms = metrics_of("Tốc độ tăng trưởng GRDP của tỉnh ước đạt 7,2%, cao hơn mức tăng 6,1% của cùng kỳ năm 2023.")
+    assert by_value(ms, 6.1).indicator == "Tốc độ tăng trưởng GRDP của tỉnh cùng kỳ năm 2023"
+    ms = metrics_of(
+        "Giải ngân vốn đầu tư công đạt 45,2% kế hoạch, cao hơn mức giải ngân bình quân cả nước (khoảng 33,1%)."
+    )
+    assert by_value(ms, 33.1).indicator == "mức giải ngân bình quân cả nước"
+    assert by_value(ms, 45.2).indicator == "Giải ngân vốn đầu tư công"
+    # a comparative inside a subject is no comparison clause
+    m = by_value(metrics_of("Tỷ lệ hộ có thu nhập cao hơn mức bình quân đạt 21%."), 21)
+    assert m.indicator == "Tỷ lệ hộ có thu nhập cao hơn mức bình quân"
+
+
+def test_this_rate_names_the_measure_just_before(metrics_of):
+    ms = metrics_of("Đến năm 2025, kinh tế số chiếm 25% GRDP; đến năm 2030, tỷ trọng này đạt 35%.")
+    assert by_value(ms, 35).indicator == "tỷ trọng kinh tế số"
+    # a count before is no measure of a rate
+    ms = metrics_of("Toàn tỉnh có 120 hợp tác xã; tỷ lệ này đạt 35%.")
+    assert by_value(ms, 35).indicator == "tỷ lệ này"
+
+
+def test_deadline_after_a_value_first_phrase_is_not_the_indicator(metrics_of):
+    m = by_value(metrics_of("Phấn đấu giải ngân 100% vốn được giao trước 31/12/2025."), 100)
+    assert m.indicator == "vốn được giao"
+    # "trước" with no date stays in the phrase
+    m = by_value(metrics_of("Phấn đấu 100% hồ sơ được giải quyết trước hạn."), 100)
+    assert m.indicator == "hồ sơ được giải quyết trước hạn"

@@ -69,6 +69,15 @@ def test_actual(context, text):
     assert kind(context, text) == "actual"
 
 
+def test_plan_level_after_so_voi_is_a_target_but_a_share_of_the_plan_is_not(context):
+    pieces = pieces_of("tỷ lệ lúa chất lượng cao đạt 81% so với kế hoạch 80%")
+    at = [i for i, p in enumerate(pieces) if p.is_number]
+    assert [kind_of(pieces, i, context) for i in at] == ["actual", "target"]
+    # "kế hoạch" followed by a number without "%" is a document's name, no target cue
+    pieces = pieces_of("theo Kế hoạch 80 của tỉnh, đã hoàn thành 12 nhiệm vụ")
+    assert kind_of(pieces, [i for i, p in enumerate(pieces) if p.is_number][-1], context) == "actual"
+
+
 def test_deadline_before_the_value_makes_a_target(context):
     pieces = pieces_of("đến năm 2025 tỷ lệ đạt 20%")
     assert kind_of(pieces, 5, context, deadline_at=2) == "target"

@@ -195,6 +195,19 @@ def test_not_figures(finder, text):
     assert figures(finder, text) == []
 
 
+def test_percentage_after_a_document_noun_is_the_plans_level(finder):
+    found = figures(finder, "tỷ lệ lúa chất lượng cao đạt 81% so với kế hoạch 80%")
+    assert [(f.value, f.unit) for f in found] == [(81, "%"), (80, "%")]
+    # a document number after the same noun stays no figure
+    assert figures(finder, "thực hiện Kế hoạch 80 của UBND tỉnh") == []
+
+
+def test_percentage_points_are_percentages_but_points_alone_are_scores(finder):
+    q = one(finder, "tỷ lệ tốt nghiệp tăng 0,42 điểm phần trăm so với năm trước")
+    assert (q.value, q.unit, q.change) == (0.42, "%", "increase")
+    assert figures(finder, "Chỉ số PAPI đạt 42,15 điểm") == []
+
+
 def test_date_spans_are_skipped(finder):
     text = "đạt 12 hồ sơ"
     assert figures(finder, text)

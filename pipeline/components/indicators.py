@@ -85,6 +85,13 @@ class Cues:
     equivalence_words: Phr = field(default_factory=dict)
     verb_modifiers: Phr = field(default_factory=dict)
     exceed_words: Phr = field(default_factory=dict)
+    contrast_openers: Phr = field(default_factory=dict)
+    comparison_words: Phr = field(default_factory=dict)
+    deadline_words: Phr = field(default_factory=dict)
+    time_span_openers: Phr = field(default_factory=dict)
+    time_span_words: Phr = field(default_factory=dict)
+    same_period_words: Phr = field(default_factory=dict)
+    change_words: Phr = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -126,6 +133,13 @@ class Cues:
             equivalence_words=_phrases(d.get("equivalence_words", [])),
             verb_modifiers=_phrases(d.get("verb_modifiers", [])),
             exceed_words=_phrases(d.get("exceed_words", [])),
+            contrast_openers=_phrases(d.get("contrast_openers", [])),
+            comparison_words=_phrases(d.get("comparison_words", [])),
+            deadline_words=_phrases(d.get("deadline_words", [])),
+            time_span_openers=_phrases(d.get("time_span_openers", [])),
+            time_span_words=_phrases(d.get("time_span_words", [])),
+            same_period_words=_phrases(d.get("same_period_words", [])),
+            change_words=_phrases(d.get("change_words", [])),
         )
 
 
@@ -659,11 +673,17 @@ class IndicatorFinder:
     ) -> None:
         """Indicator before the (linking) verb at ``verb_at``."""
         d.mode = "subject"
+        topic_at = -1  # start of a topic read from the clause before
         end = d.qa if keep_verb else verb_at
+        if self._comparison(s, d, before, end, figures):
+            return
         a, b = self._subject(s, end, figures)
         subject = _clean(self._phrase(s, a, b)) if a < b else ""
         tail = self._trailing_locative(s, d, figures)
         q = d.quantity
+        ratio_word = (
+            _lookup_forward(s.pieces, link_at, self.c.ratio_verbs)[1] if link_at is not None else None
+        )
         ref0 = before[-1] if before else None
         if ref0 is not None and ref0.indicator and subject:
             syl = _syllables(subject)
@@ -673,9 +693,15 @@ class IndicatorFinder:
                 )
             elif a < b and ends_with(s.pieces, a, _IN_WHICH):
                 subject = f"{ref0.indicator} {subject}"  # "…, trong đó có bằng cấp, chứng chỉ đạt 32,4%"
-        ratio_word = (
-            _lookup_forward(s.pieces, link_at, self.c.ratio_verbs)[1] if link_at is not None else None
-        )
+            elif (anaphor := self._anaphor(s, a, b)) and ref0.quantity.unit == q.unit:
+                # "kinh tế số chiếm 20% GDP; đến năm 2030, tỷ trọng này đạt 30%"
+                head = _clean(s.words(a, a + anaphor - 1))
+                own = ref0.indicator if _syllables(ref0.indicator)[:2] == _syllables(head)[:2] else (
+                    f"{head} {ref0.indicator}"
+                )
+                subject = _clean(f"{own} {s.words(a + anaphor, b)}")
+            else:
+                subject = self._parallel_subject(s, ref0, end, figures) or subject
         ref = before[-1] if before else None
         if not subject or self._only_level(subject):
             growth = link_at is not None and starts_with(s.pieces, link_at, self.c.growth_verbs)
@@ -717,6 +743,8 @@ class IndicatorFinder:
         if not subject:
             if after_value is not None and after_value[0] < after_value[1]:
                 subject = _clean(self._phrase(s, *after_value))
+            if not subject and q.unit == "%" and not before:
+                subject, topic_at = self._previous_clause_topic(s, a if a < b else end, figures)
             if not subject:
                 return
         if q.unit == "count" and (link_at is not None or after_value is None):
@@ -728,10 +756,104 @@ class IndicatorFinder:
                 subject = f"{noun} {subject}"  # "… đạt trên 56.000 lượt tải về" → "lượt tải về …"
         if tail:
             subject = f"{subject} {tail}"
+        elif (
+            q.unit == "%"
+            and ratio_word == "so với"
+            and starts_with(s.pieces, d.qb + 1, self.c.plan_nouns)
+            and (base := self._noun_after(s, d, figures))
+            and not ends_with(s.pieces, b, self.c.plan_nouns)
+            and len(_syllables(subject)) <= 3
+            and not all(w[:1].isupper() for w in subject.split())  # "Bù Gia Mập … đạt 71,2% kế hoạch"
+        ):
+            # "giải ngân đạt 60% kế hoạch vốn": a bare verb names no level of its own, the plan
+            # completes it ("giải ngân so với kế hoạch vốn")
+            subject = f"{subject} {ratio_word} {base}"
         d.indicator = _clean(subject)
         d.subject = (a, b)
         d.start = s.pieces[a].start if a < b else s.pieces[d.qa].start
+        if topic_at >= 0:
+            d.start = s.pieces[topic_at].start
         d.end = s.pieces[d.qb].end
+
+    def _anaphor(self, s: Sentence, a: int, b: int) -> int:
+        """Pieces of "tỷ lệ này", "tỷ trọng này" opening a subject (a measure named just before), else 0."""
+        n = starts_with(s.pieces, a, self.c.head_cues)
+        return n + 1 if n and a + n < b and s.pieces[a + n].low == "này" else 0
+
+    def _comparison(self, s: Sentence, d: Draft, before: list[Draft], end: int, figures: set[int]) -> bool:
+        """ "…, cao hơn mức giải ngân bình quân cả nước (khoảng 29,4%)", "…, cao hơn mức tăng 5,8% của
+        cùng kỳ năm 2023", "…, thấp hơn kế hoạch đề ra là tăng 7%": a figure after a comparative is the
+        level compared with. Its indicator is the noun phrase after the comparative when that names a
+        measure; when it names only a plan or an earlier period, the measure is the figure's just
+        before, for that period ("tốc độ tăng trưởng kinh tế (GRDP) cùng kỳ năm 2023")."""
+        start = self._clause_start(s, end, figures)
+        stop = end
+        if start > 1 and s.pieces[start - 1].text == "(" and start >= end:
+            stop = start - 1  # "cao hơn cùng kỳ năm 2023 (đạt 5,84%)"
+            start = self._clause_start(s, stop, figures)
+        n = starts_with(s.pieces, start, self.c.comparison_words)
+        if not n or (start > 0 and s.pieces[start - 1].text not in {",", ";"}):
+            return False
+        a = start + n
+        b = self._strip_tail(s, a, stop)
+        core = a + (a < b and s.pieces[a].low == "mức")
+        while core < b and (
+            n := starts_with(s.pieces, core, self.c.growth_verbs) or starts_with(s.pieces, core, self.c.change_words)
+        ):
+            core += n
+        own = core < b and not starts_with(s.pieces, core, self.c.plan_nouns)
+        if own and any(starts_with(s.pieces, k, self.c.head_cues) for k in range(core, b)):
+            d.indicator = _clean(self._phrase(s, a, b))  # a measure of its own
+        else:
+            ref = before[-1] if before else None
+            if ref is None or not ref.indicator:
+                return False
+            measure = regex.split(r"\s+so với\s+", ref.indicator, maxsplit=1)[0]
+            where = self._phrase(s, core, b) if own else self._earlier_period(s, d, core, b, figures)
+            d.indicator = _clean(f"{measure} {where}")
+        d.mode = "elliptic"
+        d.start, d.end = s.pieces[a].start, s.pieces[d.qb].end
+        return bool(d.indicator)
+
+    def _earlier_period(self, s: Sentence, d: Draft, a: int, b: int, figures: set[int]) -> str:
+        """ "cùng kỳ năm 2023" written before the compared figure or after it ("5,8% của cùng kỳ …")."""
+        for k in range(a, b):
+            if starts_with(s.pieces, k, self.c.same_period_words):
+                return _clean(s.words(k, b))
+        k = d.qb + 1
+        k += starts_with(s.pieces, k, self.c.possessive)
+        if starts_with(s.pieces, k, self.c.same_period_words):
+            e, _ = self._np_end(s, k, figures)
+            return _clean(s.words(k, e))
+        return ""
+
+    def _parallel_subject(self, s: Sentence, ref: Draft, end: int, figures: set[int]) -> str:
+        """ "tỷ lệ hồ sơ đăng ký trực tuyến vào lớp 1 đạt 94,3%, vào lớp 6 đạt 91,8%", "mức độ cơ giới
+        hóa khâu làm đất đạt 100%, khâu thu hoạch 98%": a short subject right after the figure before
+        it, opening with a word of that figure's indicator, swaps in for the indicator's tail from that
+        word ("tỷ lệ hồ sơ đăng ký trực tuyến vào lớp 6"). "" when the subject is no such variant."""
+        if ref.mode not in {"subject", "elliptic"} or ref.qb + 2 > end:
+            return ""
+        start = self._clause_start(s, end, figures)
+        for _ in range(3):  # back over the short items of a list ("án rất nghiêm trọng, đặc biệt …")
+            if start - 2 == ref.qb or start < 2 or s.pieces[start - 1].text != ",":
+                break
+            prev = self._clause_start(s, start - 1, figures)
+            if start - 1 - prev > 5:
+                return ""
+            start = prev
+        if start - 2 != ref.qb or s.pieces[start - 1].text != ",":
+            return ""
+        start += starts_with(s.pieces, start, self.c.contrast_openers)
+        b = self._strip_tail(s, start, end)
+        if not 0 < b - start <= 10 or starts_with(s.pieces, start, self.c.head_cues):
+            return ""
+        words = ref.indicator.split()
+        first = s.pieces[start].low
+        at = [i for i, w in enumerate(words) if i > 0 and w.casefold() == first]
+        if not at:
+            return ""
+        return _clean(" ".join(words[: at[-1]]) + " " + s.words(start, b))
 
     def _transfer(self, s: Sentence, d: Draft, prep_at: int, figures: set[int]) -> bool:
         """ "VERB-PHRASE cho 08 huyện, thành phố" → "huyện, thành phố được VERB-PHRASE"."""
@@ -1002,6 +1124,13 @@ class IndicatorFinder:
                 and any(k in figures for k in range(j + 1, j + 6))
             ):
                 return j, "stop"
+            if (
+                j > a
+                and (n_dl := starts_with(s.pieces, j, self.c.deadline_words))
+                and j + n_dl < n
+                and s.pieces[j + n_dl].is_number
+            ):
+                return j, "stop"  # "100% vốn được giao | trước 31/12/2024": the deadline, not the indicator
             if p.text == ",":
                 if not self._comma_continues(s, a, j, figures, seen_verb, rank):
                     nxt = j + 1
@@ -1209,6 +1338,11 @@ class IndicatorFinder:
                 b -= 1
                 changed = True
                 continue
+            cut = self._time_tail(s, a, b)
+            if cut < b:
+                b = cut
+                changed = True
+                continue
             # a trailing duration "9 tháng", "6 tháng đầu năm"
             for k in range(max(a, b - 5), b):
                 if s.pieces[k].is_number and k + 1 < b and s.pieces[k + 1].low == "tháng":
@@ -1216,6 +1350,20 @@ class IndicatorFinder:
                         b = k
                         changed = True
                     break
+        return b
+
+    def _time_tail(self, s: Sentence, a: int, b: int) -> int:
+        """Start of a time span closing a subject ("giải ngân vốn đầu tư công | từ đầu năm đến ngày
+        29/2/2024"): the figure's period, not part of what is measured; ``b`` when there is none."""
+        for k in range(a + 1, b):
+            if not starts_with(s.pieces, k, self.c.time_span_openers) or (k - 1) in s.inner:
+                continue
+            span = s.pieces[k:b]
+            if any(p.is_number for p in span) and all(
+                p.is_number or p.text in {"/", "-", "–", "."} or (p.low,) in self.c.time_span_words.get(1, ())
+                for p in span
+            ):
+                return k
         return b
 
     def _time_len(self, s: Sentence, a: int, b: int) -> int:
@@ -1396,6 +1544,34 @@ class IndicatorFinder:
                     if text:
                         return text
         return ""
+
+    def _previous_clause_topic(self, s: Sentence, end: int, figures: set[int]) -> tuple[str, int]:
+        """ "… đẩy nhanh giải ngân, đến ngày 30/6 phải đạt trên 50% kế hoạch vốn", "thị trường khách
+        Trung Quốc mở cửa trở lại chậm, mới đạt trên dưới 30%": a clause with no subject of its own
+        continues the one before it; its indicator is what that clause is about — from an indicator
+        word to the clause's end, else the clause's opening noun phrase, up to its verb; with the
+        piece it starts at ("", -1 when there is none)."""
+        i = self._clause_start(s, end, figures)
+        if i < 2 or s.pieces[i - 1].text != ",":
+            return "", -1
+        b = i - 1
+        a = self._clause_start(s, b, figures)
+        if a > 0 and (a - 1) in s.figure_ends:
+            return "", -1
+        for k in range(a, b):
+            n = starts_with(s.pieces, k, self.c.head_cues)
+            if n:
+                stop = next((j for j in range(k + n + 1, b) if s.is_verb(j)), b)
+                return _clean(self._phrase(s, k, self._strip_tail(s, k, stop))), k
+        a = self._strip_lead(s, a, b)
+        if a >= b or (a > 0 and not s.pieces[a].text[:1].islower()) or not s.is_nominal(a):
+            return "", -1
+        if any(ends_with(s.pieces, j, self.c.governing_verbs) for j in range(a + 1, b + 1)):
+            return "", -1  # "Ông … cho biết, …": a clause of speech, no topic
+        verb = next((k for k in range(a + 1, b) if s.is_verb(k)), None)
+        if verb is None or verb - a > 8:
+            return "", -1
+        return _clean(self._phrase(s, a, verb)), a
 
     def _rank_verb(self, s: Sentence, qa: int) -> int:
         n = ends_with(s.pieces, qa, self.c.linking.get("rank", {}))

@@ -196,7 +196,14 @@ def _followed_by(pieces: Sequence[Piece], at: int, phrases: Phr) -> bool:
     for length in sorted(phrases, reverse=True):
         if tuple(p.low for p in pieces[at : at + length]) in phrases[length]:
             return True
-    return at < len(pieces) and pieces[at].is_number
+    # "Kế hoạch 120/KH-UBND" names a document; "kế hoạch 75%" states the plan's level
+    return at < len(pieces) and pieces[at].is_number and not _percent_at(pieces, at + 1)
+
+
+def _percent_at(pieces: Sequence[Piece], i: int) -> bool:
+    return i < len(pieces) and (
+        pieces[i].text == "%" or (pieces[i].low == "phần" and i + 1 < len(pieces) and pieces[i + 1].low == "trăm")
+    )
 
 
 def level_of(metric: Metric, context: Context) -> str | None:

@@ -388,7 +388,9 @@ class QuantityFinder:
             not rank_cue
             and ends_with(pieces, i, lex.blocked_before)
             and not ends_with(pieces, i, lex.blocked_before_exempt)
+            and not (nxt is not None and starts_with(pieces, i + 1, lex.percent))
         ):
+            # "Kế hoạch 120/KH-UBND" is a document; "so với kế hoạch 75%" is the plan's level
             self._label = True
             return None
         if (
