@@ -24,6 +24,8 @@ from ..segment import doc_text
 
 _PREFIX = r"(?i:tỉnh|thành phố|tp\.?)\s+"
 _DISTRICT_PREFIX = r"(?i:huyện|thị xã|quận)\s+"
+_DISTRICT_UNIT = regex.compile(r"^(Huyện|Thị xã|Quận|Thành phố)\s+")
+_PROVINCE_UNIT = regex.compile(r"^(Tỉnh|Thành phố)\s+")
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +39,8 @@ def administrative_units() -> tuple[dict[str, str], dict[str, str]]:
     districts: dict[str, str] = {}
     for row in data["ward_mapping"]:
         district = row.get("old_district") or ""
-        short = regex.sub(r"^(Huyện|Thị xã|Quận|Thành phố)\s+", "", district)
-        old_province = regex.sub(r"^(Tỉnh|Thành phố)\s+", "", row.get("old_province") or "")
+        short = _DISTRICT_UNIT.sub("", district)  # 10,000 rows: compiled once
+        old_province = _PROVINCE_UNIT.sub("", row.get("old_province") or "")
         if short and old_province and not short.isdigit() and short not in provinces:
             districts.setdefault(short, old_province)
     return provinces, districts

@@ -32,7 +32,12 @@ class Zones:
         return self.kinds[max(0, bisect.bisect_right(self.starts, offset) - 1)]
 
 
+_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _is_caps(line: str) -> bool:
+    if (len(line) - len(line.translate(_ASCII_LOWER))) * 5 > len(line):
+        return False  # over a fifth of the line is a-z: below 80% capitals whatever the rest (fast exit)
     letters = len(_LETTER.findall(line))
     return letters >= 12 and len(_UPPER.findall(line)) >= 0.8 * letters
 
