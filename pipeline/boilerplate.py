@@ -27,9 +27,10 @@ _WORD = regex.compile(r"\S+")
 _DATELINE = regex.compile(
     r"""^(?:(?:Thứ|T)\s*\d\s*,?\s*|[^\d\n]{0,40}?)   # "Thứ 5", "T2,", "Thứ Hai,", "Cập nhật:", "Ngày đăng:" …
         (?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?\s*[,|\-–]?\s*)?   # a clock time before
-        (?:ngày\s+)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}      # the date
-        (?:\s*[,|\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?  # a clock time after
-        (?:\s*\(?GMT\s*[+\-]\s*\d{1,2}\)?)?
+        (?:ngày\s+)?(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}      # the date
+                     |\d{1,2}\s+tháng\s+\d{1,2}\s*(?:,|\s+năm)\s*\d{4})    # or in words
+        (?:\s*[,|\-–]?\s*(?:lúc\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?  # a clock time after
+        (?:\s*\(?(?:GMT|UTC)\s*[+\-]\s*\d{1,2}(?::?\d{2})?\)?)?
         (?:\s*[|,\-–]\s*(?:lượt\s+xem|lượt\s+đọc|views?)\s*:?\s*[\d.,]+)?   # a view counter after it
         \s*[|,.]?\s*$""",
     regex.IGNORECASE | regex.VERBOSE,

@@ -12,7 +12,9 @@ def cleaned(text: str):
 def test_datelines():
     for line in ("15:57, 26/01/2024", "19:54 | 08/06/2023", "07/03/2023", "Thứ 5 Ngày 14/5/2020, 10:13:21 AM",
                  "Thứ Hai, 12/06/2023 08:15 (GMT+7)", "Cập nhật: 10:25 - 12/09/2023", "Ngày đăng: 03/10/2022",
-                 "T2, 08/01/2024 - 09:30", "Ngày đăng: 13/07/2022 | Lượt xem: 216"):
+                 "T2, 08/01/2024 - 09:30", "Ngày đăng: 13/07/2022 | Lượt xem: 216",
+                 "Thứ Tư, 10/4/2024 08:45 (GMT+07:00)", "10/04/2024 lúc 08:45 UTC+7",
+                 "Thứ Sáu, ngày 10 tháng 5 năm 2024"):
         assert is_dateline(line), line
     for line in (BODY, "Tỷ lệ đạt 76,6%", "Quyết định số 685/QĐ-UBND"):
         assert not is_dateline(line), line

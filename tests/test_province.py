@@ -36,3 +36,22 @@ def test_national_reporting_naming_provinces_as_examples():
     text = ("(Chinhphu.vn) - Theo báo cáo gửi Thủ tướng Chính phủ, cả nước giải ngân đạt 6,38%. "
             "Một số địa phương như Long An, Thái Bình đạt cao; tỉnh Long An dẫn đầu. Các bộ, ngành cần khẩn trương.")
     assert find(text) is None
+
+
+def test_headline_in_capitals_names_the_province():
+    assert find("Ngày 15/8, UBND tỉnh tổ chức hội nghị.", title="VĨNH LONG: TỶ LỆ HỘ NGHÈO GIẢM CÒN 1,42%") == "Vĩnh Long"
+    assert find("Ngày 15/8, UBND tỉnh tổ chức hội nghị.", title="TỶ LỆ HỘ NGHÈO GIẢM CÒN 1,42%") is None
+
+
+def test_a_papers_lead_credit_or_web_address_tells_its_province():
+    assert find("BHN - Ngày 10/9, Đoàn giám sát làm việc với UBND thành phố.") == "Hà Nam"
+    assert find("(QBĐT) - Sáng 6/11, đoàn công tác làm việc với UBND tỉnh.") == "Quảng Bình"
+    assert find("Nguồn: baodaknong.vn") == "Đắk Nông"
+    # a code elsewhere than at the start of a paragraph, or a word that merely starts with "bao", is no credit
+    assert find("Đại diện BHN cho biết hội nghị diễn ra tốt.") is None
+    assert find("Việc bao quát các nhiệm vụ được giao cho các sở.") is None
+
+
+def test_party_committees_and_cities_of_a_district_count():
+    assert find("Ban Thường vụ Huyện ủy Đắk Song và UBND huyện Đắk Song làm việc với xã.") == "Đắk Nông"
+    assert find("UBND thành phố Phủ Lý cho biết; Thành ủy Phủ Lý chỉ đạo.") == "Hà Nam"

@@ -10,8 +10,9 @@ province is the clear winner, or ``None`` for a national or many-province articl
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from ..resources import load_json
 from ..segment import doc_text
 
 _PREFIX = r"(?i:tỉnh|thành phố|tp\.?)\s+"
-_DISTRICT_PREFIX = r"(?i:huyện|thị xã|quận)\s+"
+_DISTRICT_PREFIX = r"(?i:huyện(?:\s+ủy)?|thị xã|thị ủy|quận(?:\s+ủy)?|thành phố|thành ủy|tp\.?)\s+"
 _DISTRICT_UNIT = regex.compile(r"^(Huyện|Thị xã|Quận|Thành phố)\s+")
 _PROVINCE_UNIT = regex.compile(r"^(Tỉnh|Thành phố)\s+")
 
@@ -58,8 +59,12 @@ class ProvinceFinder:
     min_ratio: float
     national_cues: tuple[str, ...] = ()
     national: dict | None = None
+    lead_codes: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # a headline or heading in capitals ("VĨNH LONG: TỶ LỆ HỘ NGHÈO …") names its province in capitals
+        for form, province in list(self.names.items()):
+            self.names.setdefault(form.upper(), province)
         forms = sorted(self.names, key=len, reverse=True)
         alternation = "|".join(regex.escape(f) for f in forms)
         # every name starts with a capital, so "(?=\p{Lu})" changes no match; it lets the scan skip
@@ -68,6 +73,11 @@ class ProvinceFinder:
         self._mention = regex.compile(
             rf"(?<!\p{{L}})(?P<prefix>{_PREFIX})?{capital}(?P<name>{alternation})(?!\p{{L}})"
         )
+        codes = "|".join(regex.escape(c) for c in sorted(self.lead_codes, key=len, reverse=True))
+        self._lead_code = regex.compile(rf"(?m)^[ \t]*\(?(?P<code>{codes})\)?[ \t]*[-–—]") if codes else None
+        self._slugs = {slug(p): p for p in set(self.names.values())}
+        self._web = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])bao(?P<slug>{'|'.join(sorted(self._slugs, key=len, reverse=True))})"
+                                  r"(?![\p{L}\p{N}])")
         dforms = sorted(self.districts, key=len, reverse=True)
         self._district = regex.compile(
             rf"(?<!\p{{L}}){_DISTRICT_PREFIX}(?P<name>{'|'.join(regex.escape(f) for f in dforms)})(?!\p{{L}})"
@@ -86,6 +96,11 @@ class ProvinceFinder:
         for marker, province in self.outlets.items():
             if marker in text:
                 score[province] += self.weights["outlet"]
+        outlets = {self._slugs[m.group("slug").lower()] for m in self._web.finditer(text)}
+        if self._lead_code is not None:
+            outlets |= {self.lead_codes[m.group("code")] for m in self._lead_code.finditer(text)}
+        for province in outlets:  # a paper's web address or lead credit ("BHN - Ngày 10/9, …"), once
+            score[province] += self.weights["outlet"]
         return score
 
     def is_national(self, text: str, title: str | None, best: str, best_score: float) -> bool:
@@ -117,7 +132,14 @@ def finder(resource: str) -> ProvinceFinder:
             names[alias] = province
     return ProvinceFinder(names, districts, config["outlets"], config["weights"],
                           config["min_score"], config["min_ratio"],
-                          tuple(config.get("national_cues", ())), config.get("national"))
+                          tuple(config.get("national_cues", ())), config.get("national"),
+                          config.get("lead_codes", {}))
+
+
+def slug(name: str) -> str:
+    """"Hà Nam" → "hanam", "Bà Rịa - Vũng Tàu" → "bariavungtau": how papers spell their web address."""
+    folded = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
 
 
 class ProvinceComponent:
