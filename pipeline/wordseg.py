@@ -48,9 +48,9 @@ _PYTHON_SAFE = regex.compile(
 )
 
 
-def _istitle(token: str) -> str:
+def is_title(token: str) -> bool:
     """underthesea_core's ``istitle``: no space-separated part starts with a lower-case letter."""
-    return str(all(not part[:1].islower() for part in token.split(" ")))
+    return all(not part[:1].islower() for part in token.split(" "))
 
 
 class WordSegmenter:
@@ -102,52 +102,49 @@ class WordSegmenter:
 
 def _features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]]:
     """``TEMPLATES`` for every token: an n-gram reaching before the sentence is "BOS", after it
-    "EOS" (the start is tested first); dictionary membership is of the lower-cased n-gram."""
+    "EOS" (the start is tested first); dictionary membership is of the lower-cased n-gram.
+
+    Every bigram and trigram (and its case and dictionary tests) is built once and shared by the
+    positions that see it; an n-gram is title-cased exactly when each of its tokens is."""
     n = len(tokens)
-    lows = [t.lower() for t in tokens]
-    edge = ["BOS", "BOS"]
-    tail = ["EOS", "EOS"]
-    w = edge + tokens + tail
-    lo = edge + lows + tail
-    title = edge + [_istitle(t) for t in tokens] + tail
-    digit = edge + [str(t.isdigit()) for t in tokens] + tail
-    known = edge + [str(x in dictionary) for x in lows] + tail
-
-    def in_dict(gram: str) -> str:
-        return gram if gram in ("BOS", "EOS") else str(gram in dictionary)
-
+    w = ["BOS", "BOS", *tokens, "EOS", "EOS"]
+    lo = ["BOS", "BOS", *(t.lower() for t in tokens), "EOS", "EOS"]
+    titled = [False, False, *(is_title(t) for t in tokens), False, False]
+    title = ["BOS", "BOS", *(str(x) for x in titled[2 : n + 2]), "EOS", "EOS"]
+    digit = ["BOS", "BOS", *(str(t.isdigit()) for t in tokens), "EOS", "EOS"]
+    known = ["BOS", "BOS", *(str(x in dictionary) for x in lo[2 : n + 2]), "EOS", "EOS"]
+    # n-grams of real tokens starting at padded position j (2 <= j, ending at or before n + 1)
+    bi, bi_low, bi_known, bi_title = {}, {}, {}, {}
+    for j in range(2, n + 1):
+        bi[j], low = f"{w[j]} {w[j + 1]}", f"{lo[j]} {lo[j + 1]}"
+        bi_low[j], bi_known[j], bi_title[j] = low, str(low in dictionary), str(titled[j] and titled[j + 1])
+    tri, tri_known, tri_title = {}, {}, {}
+    for j in range(2, n):
+        tri[j] = f"{w[j]} {w[j + 1]} {w[j + 2]}"
+        tri_known[j] = str(f"{lo[j]} {lo[j + 1]} {lo[j + 2]}" in dictionary)
+        tri_title[j] = str(titled[j] and titled[j + 1] and titled[j + 2])
     p = _P
     out = []
     for i in range(n):
         k = i + 2
-        w2, w1, w0, v1, v2 = w[k - 2], w[k - 1], w[k], w[k + 1], w[k + 2]
-        l2, l1, l0, m1, m2 = lo[k - 2], lo[k - 1], lo[k], lo[k + 1], lo[k + 2]
         bos2, bos1, eos1, eos2 = i < 2, i < 1, i + 1 >= n, i + 2 >= n
-        g_21 = "BOS" if bos2 else f"{w2} {w1}"
-        g_10 = "BOS" if bos1 else f"{w1} {w0}"
-        g01 = "EOS" if eos1 else f"{w0} {v1}"
-        g12 = "EOS" if eos2 else f"{v1} {v2}"
-        g_20 = "BOS" if bos2 else f"{w2} {w1} {w0}"
-        g_11 = "BOS" if bos1 else "EOS" if eos1 else f"{w1} {w0} {v1}"
-        g02 = "EOS" if eos2 else f"{w0} {v1} {v2}"
-        h_21 = "BOS" if bos2 else f"{l2} {l1}"
-        h_10 = "BOS" if bos1 else f"{l1} {l0}"
-        h01 = "EOS" if eos1 else f"{l0} {m1}"
-        h12 = "EOS" if eos2 else f"{m1} {m2}"
-        h_20 = "BOS" if bos2 else f"{l2} {l1} {l0}"
-        h_11 = "BOS" if bos1 else "EOS" if eos1 else f"{l1} {l0} {m1}"
-        h02 = "EOS" if eos2 else f"{l0} {m1} {m2}"
+        g_11 = "BOS" if bos1 else "EOS" if eos1 else tri[k - 1]
+        d_11 = "BOS" if bos1 else "EOS" if eos1 else tri_known[k - 1]
         out.append([
-            p[0] + w2, p[1] + w1, p[2] + w0, p[3] + v1, p[4] + v2,
-            p[5] + g_21, p[6] + g_10, p[7] + g01, p[8] + g12, p[9] + g_20, p[10] + g_11, p[11] + g02,
-            p[12] + l2, p[13] + l1, p[14] + l0, p[15] + m1, p[16] + m2,
-            p[17] + h_21, p[18] + h_10, p[19] + h01, p[20] + h12,
+            p[0] + w[k - 2], p[1] + w[k - 1], p[2] + w[k], p[3] + w[k + 1], p[4] + w[k + 2],
+            p[5] + ("BOS" if bos2 else bi[k - 2]), p[6] + ("BOS" if bos1 else bi[k - 1]),
+            p[7] + ("EOS" if eos1 else bi[k]), p[8] + ("EOS" if eos2 else bi[k + 1]),
+            p[9] + ("BOS" if bos2 else tri[k - 2]), p[10] + g_11, p[11] + ("EOS" if eos2 else tri[k]),
+            p[12] + lo[k - 2], p[13] + lo[k - 1], p[14] + lo[k], p[15] + lo[k + 1], p[16] + lo[k + 2],
+            p[17] + ("BOS" if bos2 else bi_low[k - 2]), p[18] + ("BOS" if bos1 else bi_low[k - 1]),
+            p[19] + ("EOS" if eos1 else bi_low[k]), p[20] + ("EOS" if eos2 else bi_low[k + 1]),
             p[21] + digit[k - 1], p[22] + digit[k], p[23] + digit[k + 1],
             p[24] + title[k - 2], p[25] + title[k - 1], p[26] + title[k], p[27] + title[k + 1], p[28] + title[k + 2],
-            p[29] + ("EOS" if eos1 else _istitle(g01)), p[30] + ("EOS" if eos2 else _istitle(g02)),
+            p[29] + ("EOS" if eos1 else bi_title[k]), p[30] + ("EOS" if eos2 else tri_title[k]),
             p[31] + known[k - 2], p[32] + known[k - 1], p[33] + known[k], p[34] + known[k + 1], p[35] + known[k + 2],
-            p[36] + in_dict(h_21), p[37] + in_dict(h_10), p[38] + in_dict(h01), p[39] + in_dict(h12),
-            p[40] + in_dict(h_20), p[41] + in_dict(h_11), p[42] + in_dict(h02),
+            p[36] + ("BOS" if bos2 else bi_known[k - 2]), p[37] + ("BOS" if bos1 else bi_known[k - 1]),
+            p[38] + ("EOS" if eos1 else bi_known[k]), p[39] + ("EOS" if eos2 else bi_known[k + 1]),
+            p[40] + ("BOS" if bos2 else tri_known[k - 2]), p[41] + d_11, p[42] + ("EOS" if eos2 else tri_known[k]),
         ])
     return out
 

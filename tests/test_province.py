@@ -39,8 +39,9 @@ def test_national_reporting_naming_provinces_as_examples():
 
 
 def test_headline_in_capitals_names_the_province():
-    assert find("Ngày 15/8, UBND tỉnh tổ chức hội nghị.", title="VĨNH LONG: TỶ LỆ HỘ NGHÈO GIẢM CÒN 1,42%") == "Vĩnh Long"
-    assert find("Ngày 15/8, UBND tỉnh tổ chức hội nghị.", title="TỶ LỆ HỘ NGHÈO GIẢM CÒN 1,42%") is None
+    body = "Ngày 15/8, UBND tỉnh tổ chức hội nghị."
+    assert find(body, title="VĨNH LONG: TỶ LỆ HỘ NGHÈO GIẢM CÒN 1,42%") == "Vĩnh Long"
+    assert find(body, title="TỶ LỆ HỘ NGHÈO GIẢM CÒN 1,42%") is None
 
 
 def test_a_papers_lead_credit_or_web_address_tells_its_province():

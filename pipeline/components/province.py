@@ -76,8 +76,8 @@ class ProvinceFinder:
         codes = "|".join(regex.escape(c) for c in sorted(self.lead_codes, key=len, reverse=True))
         self._lead_code = regex.compile(rf"(?m)^[ \t]*\(?(?P<code>{codes})\)?[ \t]*[-–—]") if codes else None
         self._slugs = {slug(p): p for p in set(self.names.values())}
-        self._web = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])bao(?P<slug>{'|'.join(sorted(self._slugs, key=len, reverse=True))})"
-                                  r"(?![\p{L}\p{N}])")
+        slugs = "|".join(sorted(self._slugs, key=len, reverse=True))
+        self._web = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])bao(?P<slug>{slugs})(?![\p{{L}}\p{{N}}])")
         dforms = sorted(self.districts, key=len, reverse=True)
         self._district = regex.compile(
             rf"(?<!\p{{L}}){_DISTRICT_PREFIX}(?P<name>{'|'.join(regex.escape(f) for f in dforms)})(?!\p{{L}})"
