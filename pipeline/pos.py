@@ -125,20 +125,20 @@ def _unrolled(words: list[str]) -> list[list[str]]:
     w = edge + words + tail
     lo = edge + [x.lower() for x in words] + tail
     title = edge + [_istitle(x) for x in words] + tail
+    bi = {j: f"{w[j]} {w[j + 1]}" for j in range(2, n + 1)}  # each bigram of words built once
     p = _P
     out = []
     for i in range(n):
         k = i + 2
-        w2, w1, w0, v1, v2 = w[k - 2], w[k - 1], w[k], w[k + 1], w[k + 2]
         x3 = "BOS" if i < 3 else "X"
         x2 = "BOS" if i < 2 else "X"
         x1 = "BOS" if i < 1 else "X"
         out.append([
             p[0] + lo[k - 2], p[1] + lo[k - 1], p[2] + lo[k], p[3] + lo[k + 1], p[4] + lo[k + 2],
             p[5] + title[k], p[6] + title[k - 1], p[7] + title[k + 1],
-            p[8] + w2, p[9] + w1, p[10] + w0, p[11] + v1, p[12] + v2,
-            p[13] + ("BOS" if i < 2 else f"{w2} {w1}"), p[14] + ("BOS" if i < 1 else f"{w1} {w0}"),
-            p[15] + ("EOS" if i + 1 >= n else f"{w0} {v1}"), p[16] + ("EOS" if i + 2 >= n else f"{v1} {v2}"),
+            p[8] + w[k - 2], p[9] + w[k - 1], p[10] + w[k], p[11] + w[k + 1], p[12] + w[k + 2],
+            p[13] + ("BOS" if i < 2 else bi[k - 2]), p[14] + ("BOS" if i < 1 else bi[k - 1]),
+            p[15] + ("EOS" if i + 1 >= n else bi[k]), p[16] + ("EOS" if i + 2 >= n else bi[k + 1]),
             p[17] + x3, p[18] + x2, p[19] + x1,
             p[20] + ("BOS" if i < 3 else "X X"), p[21] + ("BOS" if i < 2 else "X X"),
         ])
