@@ -269,3 +269,12 @@ def test_seed_articles_match_their_gold(annotate_text):
         for key, titles in expected.items():
             pairs = score.greedy_match(predicted[key], titles, score.title_match)
             assert len(pairs) == len(titles) == len(predicted[key]), (path.stem, key, predicted[key])
+
+
+def test_head_of_a_named_delegation_in_a_chain_is_a_title(finder):
+    found = people(finder, "Đoàn giám sát do đồng chí Trương Quốc Bảo – Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh, "
+                           "Trưởng đoàn giám sát dẫn đầu đã làm việc với UBND thành phố.")
+    assert found["Trương Quốc Bảo"].titles == ["Phó Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh", "Trưởng đoàn giám sát"]
+    # leading the visit ("làm trưởng đoàn") is a role at the event, not an office
+    found = people(finder, "Đồng chí Nguyễn Văn An – Phó Chủ tịch UBND tỉnh làm trưởng đoàn công tác đã kiểm tra.")
+    assert found["Nguyễn Văn An"].titles == ["Phó Chủ tịch UBND tỉnh"]
