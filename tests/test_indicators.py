@@ -308,3 +308,63 @@ def test_deadline_after_a_value_first_phrase_is_not_the_indicator(metrics_of):
     # "trước" with no date stays in the phrase
     m = by_value(metrics_of("Phấn đấu 100% hồ sơ được giải quyết trước hạn."), 100)
     assert m.indicator == "hồ sơ được giải quyết trước hạn"
+
+
+def test_measure_unit_never_leaks_into_the_indicator(metrics_of):
+    ms = metrics_of("Vụ Đông Xuân, toàn tỉnh xuống giống 187.600 ha; sản lượng ước đạt trên 1,42 triệu tấn lúa.")
+    area, output = by_value(ms, 187600, "ha"), by_value(ms, 1420000, "tấn")
+    assert area.indicator == "diện tích xuống giống"
+    assert output.indicator == "sản lượng"
+    assert "tấn" not in output.indicator
+
+
+def test_measure_head_not_added_when_a_measure_is_named(metrics_of):
+    ms = metrics_of("Năng suất lúa bình quân đạt 7,6 tấn/ha.")
+    assert by_value(ms, 7.6, "tấn/ha").indicator == "Năng suất lúa bình quân"
+
+
+def test_respectively_pairs_figures_with_the_list_items(metrics_of):
+    ms = metrics_of(
+        "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng ở cấp tỉnh, huyện, xã lần lượt đạt 98%, 90% và 70%."
+    )
+    assert by_value(ms, 98).indicator.endswith("ở cấp tỉnh")
+    assert by_value(ms, 90).indicator == "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng ở cấp huyện"
+    assert by_value(ms, 70).indicator.endswith("ở cấp xã")
+
+
+def test_no_respectively_no_pairing(metrics_of):
+    ms = metrics_of("Tỷ lệ hộ nghèo đạt 3,2%, tỷ lệ hộ cận nghèo là 5,1%.")
+    assert by_value(ms, 5.1).indicator.casefold() == "tỷ lệ hộ cận nghèo"
+
+
+def test_economy_with_a_growth_verb_is_economic_growth(metrics_of):
+    ms = metrics_of("Kinh tế Bạc Liêu năm 2023 tăng 6,79%; kinh tế số tăng 12%.")
+    assert by_value(ms, 6.79).indicator == "tăng trưởng kinh tế"
+    assert by_value(ms, 12).indicator.casefold() == "kinh tế số"
+
+
+def test_goal_setter_before_growth_is_not_the_indicator(metrics_of):
+    ms = metrics_of("Bạc Liêu đặt mục tiêu tăng trưởng từ 7% đến 7,5%.")
+    assert by_value(ms, 7).indicator == "tăng trưởng"
+    ms = metrics_of("Tốc độ tăng trưởng kinh tế đạt 7%.")
+    assert by_value(ms, 7).indicator == "Tốc độ tăng trưởng kinh tế"
+
+
+def test_new_subject_after_a_causative_verb(metrics_of):
+    ms = metrics_of("Vốn ngoại tăng cao giúp kinh tế Hải Dương 6 tháng đầu năm 2024 tăng trưởng 9,01%.")
+    assert by_value(ms, 9.01).indicator == "tăng trưởng kinh tế"
+
+
+def test_comparison_after_a_comma_ends_the_base_of_a_ratio(metrics_of):
+    ms = metrics_of("Toàn tỉnh đã giải ngân 3.580 tỷ đồng, đạt 55,7% kế hoạch, cao hơn mức bình quân cả nước.")
+    assert "cao hơn" not in by_value(ms, 55.7).indicator
+
+
+def test_title_figure_naming_only_a_place_is_the_body_figure():
+    def metric(indicator, start):
+        return Metric(indicator=indicator, value=9.0, unit="count", text="", start_char=start, end_char=start + 5)
+
+    kept = dedupe([metric("Sơn La", 3), metric("Chỉ số chuyển đổi số", 100)], title_end=50)
+    assert [m.start_char for m in kept] == [100]
+    kept = dedupe([metric("giải ngân vốn đầu tư công", 3), metric("hồ sơ trực tuyến", 100)], title_end=50)
+    assert len(kept) == 2

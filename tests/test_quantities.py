@@ -293,3 +293,55 @@ def test_pieces_of_a_sentence_are_read_once_and_equal_a_fresh_reading():
     assert pieces_of(text, 0, 16) is first
     other = "".join(["Tỷ lệ đạt 76,6%. Có 71 Tổ."])  # an equal but distinct text is read afresh
     assert [(p.text, p.start) for p in pieces_of(other, 0, 16)] == [(p.text, p.start) for p in first]
+
+
+# -- physical measures ---------------------------------------------------------------------------
+
+
+def test_measure_unit_scaled_and_kept_out_of_the_noun(finder):
+    q = one(finder, "sản lượng ước đạt trên 1,42 triệu tấn lúa")
+    assert (q.value, q.unit, q.comparator, q.text) == (1420000, "tấn", ">", "trên 1,42 triệu tấn")
+    assert one(finder, "xuống giống 187.600 ha").unit == "ha"
+    assert one(finder, "công suất 120 MW").unit == "MW"
+
+
+def test_measure_per_measure_is_a_rate(finder):
+    q = one(finder, "năng suất đạt 7,6 tấn/ha")
+    assert (q.value, q.unit, q.text) == (7.6, "tấn/ha", "7,6 tấn/ha")
+
+
+def test_price_per_measure_stays_money_and_heads_stay_counts(finder):
+    assert one(finder, "lợi nhuận khoảng 32 triệu đồng/ha").unit == "VND"
+    assert one(finder, "tổng đàn lợn 1.200 con").unit == "count"
+
+
+def test_measure_word_inside_a_longer_word_is_no_measure(finder):
+    words = {0: "ngăn chặn", 10: "300", 14: "tấn công mạng"}
+    text = "ngăn chặn 300 tấn công mạng"
+    found = finder.find(text, [(0, len(text))], (), words)
+    assert all(q.unit != "tấn" for q in found)
+
+
+def test_programme_name_with_a_measure_is_no_figure(finder):
+    assert not figures(finder, "Đề án phát triển bền vững 1 triệu ha chuyên canh lúa chất lượng cao")
+
+
+# -- ranges with the unit written once, quoted names ---------------------------------------------
+
+
+def test_range_with_the_unit_after_its_upper_bound(finder):
+    q = one(finder, "giá lúa dao động từ 7.800 đến 8.200 đồng/kg")
+    assert (q.value, q.unit, q.comparator, q.value_max) == (7800, "VND", ">=", 8200)
+    q = one(finder, "phấn đấu đón từ 3,5 - 4 triệu lượt khách")
+    assert (q.value, q.unit, q.comparator, q.value_max) == (3500000, "count", ">=", 4000000)
+
+
+def test_range_needs_from_and_no_date(finder):
+    assert all(q.value_max is None for q in figures(finder, "đón 3,5 - 4 triệu lượt khách"))
+    assert all(q.value_max is None for q in figures(finder, "từ 1 đến 15/3 sẽ kiểm tra"))
+
+
+def test_numbers_inside_a_quoted_name_are_no_figures(finder):
+    found = figures(finder, 'diện tích áp dụng quy trình "1 phải 5 giảm" chiếm 78% tổng diện tích')
+    assert [(q.value, q.unit) for q in found] == [(78, "%")]
+    assert one(finder, 'chỉ tiêu "đạt 95%" đã hoàn thành').unit == "%"

@@ -92,6 +92,10 @@ class Cues:
     time_span_words: Phr = field(default_factory=dict)
     same_period_words: Phr = field(default_factory=dict)
     change_words: Phr = field(default_factory=dict)
+    measure_heads: dict[str, str] = field(default_factory=dict)
+    respectively: Phr = field(default_factory=dict)
+    economy_subjects: Phr = field(default_factory=dict)
+    subject_openers: Phr = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -140,6 +144,10 @@ class Cues:
             time_span_words=_phrases(d.get("time_span_words", [])),
             same_period_words=_phrases(d.get("same_period_words", [])),
             change_words=_phrases(d.get("change_words", [])),
+            measure_heads=dict(d.get("measure_heads", {})),
+            respectively=_phrases(d.get("respectively", [])),
+            economy_subjects=_phrases(d.get("economy_subjects", [])),
+            subject_openers=_phrases(d.get("subject_openers", [])),
         )
 
 
@@ -307,7 +315,29 @@ class IndicatorFinder:
         self._parenthetical_figures(sent, drafts, figure_starts)
         self._complement_figures(sent, drafts)
         self._share_predicates(sent, drafts)
+        self._respectively(sent, drafts)
+        headed: dict[str, str] = {}
+        for d in drafts:
+            if d.indicator:
+                raw, d.indicator = d.indicator, self._measure_head(d.indicator, d.quantity.unit)
+                if d.indicator != raw:
+                    headed[raw] = d.indicator
+        for d in drafts:  # "xuống giống 187.600 ha, đạt 100,8% kế hoạch": the ratio is of the area too
+            if d.mode == "elliptic" and (raw := next((r for r in headed if d.indicator.startswith(r)), None)):
+                d.indicator = headed[raw] + d.indicator[len(raw) :]
         return [self._metric(d) for d in drafts if d.indicator]
+
+    def _measure_head(self, indicator: str, unit: str) -> str:
+        """ "xuống giống 187.600 ha" measures an area: "diện tích xuống giống". An indicator that already
+        names a measure ("năng suất", "sản lượng cá tra", any head cue) is kept."""
+        head = self.c.measure_heads.get(unit)
+        if not head:
+            return indicator
+        syl = _syllables(indicator)
+        for length, phrases in self.c.head_cues.items():
+            if any(tuple(syl[k : k + length]) in phrases for k in range(len(syl) - length + 1)):
+                return indicator
+        return f"{head} {indicator}"
 
     def _tagger_for(self, s_start: int, s_end: int) -> Callable[[str], list[tuple[str, str]]]:
         """The default tagger run on the sentence's words as the tokenizer cut them."""
@@ -337,7 +367,7 @@ class IndicatorFinder:
             and self._rank_step(s, d, before, figures)
         ):
             return
-        kind = "count" if q.unit in {"count", "fraction"} else "percent"
+        kind = "count" if _counted(q.unit) else "percent"
         if self._planned_of_previous(s, d, before):
             return
         after = s.pieces[d.qb + 1].text if d.qb + 1 < len(s.pieces) else "."
@@ -366,7 +396,7 @@ class IndicatorFinder:
             self._subject_first(s, d, verb_end - link, before, figures, link_at=verb_end - link)
             return
         prep = ends_with(s.pieces, d.qa, self.c.transfer_preps)
-        if prep and q.unit in {"count", "fraction", "%"} and self._transfer(s, d, d.qa - prep, figures):
+        if prep and (_counted(q.unit) or q.unit == "%") and self._transfer(s, d, d.qa - prep, figures):
             return
         if self._with_phrase(s, d, before, figures, verb_end):
             return
@@ -459,7 +489,7 @@ class IndicatorFinder:
             and verb_end > 0
             and s.is_nominal(verb_end - 1)
             and not s.pieces[verb_end - 1].is_number
-            and q.unit == "count"
+            and (q.unit == "count" or _is_measure(q.unit))
         ):
             # "khách quốc tế 2,9 triệu lượt": the noun before, the classifier after
             self._subject_first(s, d, verb_end, before, figures, link_at=None)
@@ -515,7 +545,7 @@ class IndicatorFinder:
         verb = self._verb_before(s, d.qa)
         if (
             verb is not None
-            and q.unit in {"count", "fraction"}
+            and _counted(q.unit)
             and d.verb_at is not None
             and not starts_with(s.pieces, d.verb_at, self.c.aux_markers)
             and not self._noun_verb_compound(s, verb, a, d.verb_at)
@@ -529,7 +559,7 @@ class IndicatorFinder:
         elif (
             verb is not None
             and self.c.passive_append
-            and q.unit in {"count", "fraction"}
+            and _counted(q.unit)
             and d.verb_at is None
             and len(_syllables(indicator)) <= self.c.passive_max_syllables
         ):
@@ -703,8 +733,12 @@ class IndicatorFinder:
             else:
                 subject = self._parallel_subject(s, ref0, end, figures) or subject
         ref = before[-1] if before else None
+        growth = link_at is not None and starts_with(s.pieces, link_at, self.c.growth_verbs)
+        if growth and a < b and ends_with(s.pieces, b, self.c.plan_nouns):
+            subject = ""  # "Bạc Liêu đặt mục tiêu | tăng trưởng từ 7%": who set the goal, not what grows
+        elif self._economy_grows(s, a, b, link_at):
+            subject = "tăng trưởng kinh tế"  # "Kinh tế Bạc Liêu năm 2023 tăng 6,79%
         if not subject or self._only_level(subject):
-            growth = link_at is not None and starts_with(s.pieces, link_at, self.c.growth_verbs)
             if growth and not subject:
                 clause = self._clause_start(s, link_at, figures)
                 when = ""
@@ -774,6 +808,29 @@ class IndicatorFinder:
         if topic_at >= 0:
             d.start = s.pieces[topic_at].start
         d.end = s.pieces[d.qb].end
+
+    def _economy_grows(self, s: Sentence, a: int, b: int, link_at: int | None) -> bool:
+        """ "Kinh tế Lào Cai 9 tháng tăng trưởng 6,82%": the economy (with its place and period only)
+        before a growth or increase verb — the figure is the economic growth rate."""
+        if link_at is None or a >= b or not (
+            starts_with(s.pieces, link_at, self.c.growth_verbs) or s.pieces[link_at].low == "tăng"
+        ):
+            return False
+        n = starts_with(s.pieces, a, self.c.economy_subjects)
+        if not n:
+            return False
+        i = a + n
+        while i < b:
+            t = self._time_len(s, i, b)
+            if t:
+                i += t
+            elif s.pieces[i].text[:1].isupper() or s.pieces[i].text in {"-", "–"} or starts_with(
+                s.pieces, i, self.c.place_words
+            ):
+                i += 1
+            else:
+                return False
+        return True
 
     def _anaphor(self, s: Sentence, a: int, b: int) -> int:
         """Pieces of "tỷ lệ này", "tỷ trọng này" opening a subject (a measure named just before), else 0."""
@@ -1092,6 +1149,72 @@ class IndicatorFinder:
             d.indicator = _clean(f"{head_noun} {own} {predicate}")
             d.mode = "value"
 
+    # -- "lần lượt": figures paired with the items of a list -------------------------------
+    def _respectively(self, s: Sentence, drafts: list[Draft]) -> None:
+        """ "Tỷ lệ hồ sơ … ở cấp tỉnh, huyện, xã lần lượt đạt 98%, 90% và 70%": the n figures after
+        "lần lượt" + a linking verb take, in order, the n items that close the subject; a later item
+        swaps in for the end of the first ("… ở cấp huyện"). Left alone when the list is not there."""
+        k = 0
+        while k < len(drafts):
+            d = drafts[k]
+            k += 1
+            verb_end = self._skip_back(s, d.qa, self.c.skip_before_value)
+            link = max((ends_with(s.pieces, verb_end, v) for v in self.c.linking.values()), default=0)
+            r = ends_with(s.pieces, verb_end - link, self.c.respectively)
+            if not r:
+                continue
+            group = [d]
+            while k < len(drafts) and all(
+                s.pieces[j].low in {",", "và", "hoặc"} for j in range(group[-1].qb + 1, drafts[k].qa)
+            ) and drafts[k].qa > group[-1].qb + 1:
+                group.append(drafts[k])
+                k += 1
+            end = self._strip_tail(s, 0, verb_end - link - r)
+            items = self._list_items(s, end, len(group))
+            if items is None:
+                continue
+            (fa, fb), rest = items[0], items[1:]
+            first = [s.pieces[j].text for j in range(fa, fb)]
+            texts = [_clean(s.words(fa, fb))]
+            for a, b in rest:
+                own = [s.pieces[j].text for j in range(a, b)]
+                at = [i for i, w in enumerate(first) if i > 0 and w.casefold() == own[0].casefold()]
+                cut = at[-1] if at else max(1, len(first) - len(own))
+                texts.append(_clean(s.words(fa, fa + cut) + " " + s.words(a, b)))
+            for e, text in zip(group, texts, strict=True):
+                e.indicator, e.mode = text, "elliptic"
+                e.start, e.end = s.pieces[fa].start, s.pieces[e.qb].end
+
+    def _list_items(self, s: Sentence, end: int, n: int) -> list[tuple[int, int]] | None:
+        """The last ``n`` items of the list ending at ``end`` ("A …, B, C" / "A … và B"), the first one
+        back to its clause's start; None when the later items are not short nouns."""
+        bounds: list[tuple[int, int]] = []
+        b = end
+        j = end - 1
+        while j >= 0 and len(bounds) < n - 1:
+            p = s.pieces[j]
+            if p.text in self.c.strong or j in s.figure_ends or p.text in {"(", ")"}:
+                return None
+            if p.text == "," or p.low == "và":
+                if not 0 < b - j - 1 <= 4:
+                    return None
+                bounds.append((j + 1, b))
+                b = j
+            j -= 1
+        if len(bounds) < n - 1:
+            return None
+        a = b
+        while a > 0 and s.pieces[a - 1].text not in self.c.strong and (a - 1) not in s.figure_ends:
+            a -= 1
+        a = self._strip_lead(s, a, b)
+        for i in range(a, b):  # an indicator opener inside the clause wins
+            if starts_with(s.pieces, i, self.c.head_cues):
+                a = i
+                break
+        if b - a < 2:
+            return None
+        return [(a, b), *reversed(bounds)]
+
     # -- phrase edges --------------------------------------------------------------------
     def _np_end(self, s: Sentence, a: int, figures: set[int], rank: bool = False) -> tuple[int, str]:
         """End (exclusive) of the noun phrase read after a value, and why it ended."""
@@ -1158,6 +1281,8 @@ class IndicatorFinder:
             return False
         if starts_with(s.pieces, nxt, self.c.np_stops) or s.pieces[nxt].text in self.c.strong:
             return False
+        if starts_with(s.pieces, nxt, self.c.comparison_words):
+            return False  # "đạt 55,7% kế hoạch, cao hơn mức bình quân …": a comparison, a clause of its own
         if nxt + 1 < n and s.pieces[nxt + 1].low == s.pieces[j - 1].low and s.pieces[j - 1].is_word:
             return True  # "khám bệnh, chữa bệnh": parallel compounds
         before_verb, after_verb = s.is_verb(j - 1), self._verbish(s, nxt)
@@ -1212,6 +1337,11 @@ class IndicatorFinder:
         start = self._clause_start(s, end, figures)
         start = self._merge_segments(s, start, figures, end)
         a, b = start, end
+        for i in range(end - 1, start, -1):  # "… tăng cao giúp | kinh tế Hải Dương tăng trưởng 9,01%"
+            n = ends_with(s.pieces, i, self.c.subject_openers)
+            if n and (i - n) not in s.inner and i not in s.inner:
+                a = i
+                break
         # an indicator opener inside the clause wins ("phấn đấu tốc độ tăng trưởng …")
         for i in range(a, b):
             if starts_with(s.pieces, i, self.c.head_cues) and not (i > a and s.pieces[i - 1].low == "("):
@@ -1650,6 +1780,19 @@ class IndicatorFinder:
         )
 
 
+_NOT_MEASURES = frozenset({"%", "count", "fraction", "rank", "VND", "USD"})
+
+
+def _is_measure(unit: str) -> bool:
+    """A physical unit ("tấn", "ha", "tấn/ha"): every unit that is no percentage, count, rank or money."""
+    return unit not in _NOT_MEASURES
+
+
+def _counted(unit: str) -> bool:
+    """Counts, fractions and physical measures name what they count after the unit ("3 ha lúa …")."""
+    return unit in {"count", "fraction"} or _is_measure(unit)
+
+
 _STEP = _phrases(["bậc", "hạng", "vị trí"])
 _RATE_HEADS = _phrases(["tỷ lệ", "tỉ lệ"])
 _IN_WHICH_LEAD = _phrases(["trong đó", "trong số đó"])
@@ -1686,23 +1829,35 @@ def _replace_level(indicator: str, level: str, cues: Cues) -> str:
 
 
 def dedupe(metrics: list[Metric], title_end: int = -1) -> list[Metric]:
-    """One metric per figure repeated in the title/sapo and the body (the body's is kept)."""
+    """One metric per figure repeated in the title/sapo and the body (the body's is kept). A title is
+    telegraphic ("Sơn La tăng 9 bậc Chỉ số chuyển đổi số"): a title figure whose indicator names only
+    a place is the figure the body reports again with the same value and unit."""
     kept: list[Metric] = []
     for m in sorted(metrics, key=lambda m: (m.start_char < title_end, m.start_char)):
+        in_title = m.start_char < title_end and _only_names(m.indicator)
         twin = next(
             (
                 k
                 for k in kept
                 if k.unit == m.unit
                 and abs(k.value - m.value) < 1e-9
-                and k.denominator == m.denominator
-                and syllable_f1(k.indicator, m.indicator) >= 0.5
+                and (
+                    k.denominator == m.denominator
+                    or (in_title and m.denominator is None and k.unit == "rank")
+                )
+                and (in_title or syllable_f1(k.indicator, m.indicator) >= 0.5)
             ),
             None,
         )
         if twin is None:
             kept.append(m)
     return sorted(kept, key=lambda m: m.start_char)
+
+
+def _only_names(indicator: str) -> bool:
+    """An indicator made only of capitalised words ("Sơn La", "Hậu Giang"): a place, no measure."""
+    words = [w for w in indicator.split() if w not in {"-", "–"}]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def finalize_text(text: str, metric: Metric) -> Metric:

@@ -31,7 +31,7 @@ from ..records import DateMention, Metric
 from ..resources import load_json
 from ..segment import doc_text, doc_words, sentence_spans
 from .province import finder as province_finder
-from .quantities import Piece, _phrases, ends_with, pieces_of
+from .quantities import Piece, _phrases, ends_with, pieces_of, quoted_pieces
 
 Phr = dict[int, set[tuple[str, ...]]]
 
@@ -152,14 +152,18 @@ def kind_of(
     context: Context,
     deadline_at: int | None = None,
     word_starts: set[int] | None = None,
+    quoted: set[int] | None = None,
 ) -> str:
     """ "target" or "actual" from the nearest cue before piece ``value_at``.
 
     A cue must begin a word (``word_starts``: piece start offsets of the tokenizer's words) and not
-    be part of an organisation's name or the base of a ratio ("đạt 38,6% kế hoạch")."""
+    be part of an organisation's name, the base of a ratio ("đạt 38,6% kế hoạch") or a quoted name
+    (``quoted``: pieces inside quotes — "quy trình "1 phải 5 giảm"" states no requirement)."""
     for end in range(value_at, 0, -1):
         if deadline_at is not None and end <= deadline_at:
             return "target"
+        if quoted and (end - 1) in quoted:
+            continue
         n = ends_with(pieces, end, context.actual)
         if n and _word_start(pieces, end - n, word_starts):
             return "actual"
@@ -238,7 +242,7 @@ class MetricsComponent:
         paragraphs = _paragraphs(text)
         dates: list[DateMention] = list(doc._.dates or [])
         self._word_starts = {start for start, _ in doc_words(doc)}
-        self._pieces: dict[tuple[int, int], tuple[list[Piece], list[int]]] = {}
+        self._pieces: dict[tuple[int, int], tuple[list[Piece], list[int], set[int]]] = {}
         for metric in metrics:
             try:
                 self._complete(text, doc._.province, metric, sentences, starts, paragraphs, dates)
@@ -265,14 +269,15 @@ class MetricsComponent:
         cached = self._pieces.get(sentence)  # one reading per sentence, however many figures
         if cached is None:
             read = pieces_of(text, sentence[0], sentence[1])
-            cached = self._pieces[sentence] = (read, [p.start for p in read])
-        pieces, piece_starts = cached
+            inside = {k for span in quoted_pieces(read) for k in span}
+            cached = self._pieces[sentence] = (read, [p.start for p in read], inside)
+        pieces, piece_starts, quoted = cached
         value_at = bisect.bisect_left(piece_starts, value_start)
         deadline = _safe(periods.deadline_for, dates, sentence)
         deadline_at = None
         if deadline is not None and deadline.start_char < value_start:
             deadline_at = bisect.bisect_right(piece_starts, deadline.start_char)
-        metric.kind = kind_of(pieces, value_at, self.context, deadline_at, self._word_starts)
+        metric.kind = kind_of(pieces, value_at, self.context, deadline_at, self._word_starts, quoted)
         metric.province = self._province(text, article_province, sentence, value_start)
         metric.level = level_of(metric, self.context)
         paragraph = next(((a, b) for a, b in paragraphs if a <= value_start < b), None)

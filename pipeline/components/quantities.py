@@ -211,6 +211,7 @@ class Lexicon:
     linking_verbs: dict[int, set[tuple[str, ...]]]
     dong_compounds: frozenset[str] = frozenset()
     labels_unless_unit: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
+    measure_units: dict[int, dict[tuple[str, ...], str]] = field(default_factory=dict)
     _meeting_re: regex.Pattern = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -260,6 +261,7 @@ class Lexicon:
             linking_verbs=_phrases(data.get("linking_verbs", [])),
             dong_compounds=frozenset(w.casefold() for w in data.get("dong_compounds", [])),
             labels_unless_unit=_phrases(data.get("labels_unless_unit", [])),
+            measure_units=_phrase_map(data.get("measure_units", {})),
         )
 
     def mentions_meeting(self, text: str) -> bool:
@@ -327,8 +329,9 @@ class QuantityFinder:
         found: list[Quantity] = []
         consumed: set[int] = set()
         refused: set[int] = set()
+        quoted = _quoted_names(pieces)
         for i, piece in enumerate(pieces):
-            if i in consumed or not piece.is_number:
+            if i in consumed or not piece.is_number or i in quoted:
                 continue
             if _inside(piece.start, spans, starts):
                 continue
@@ -526,6 +529,9 @@ class QuantityFinder:
                 return _Figure(
                     first=i, last=j + m + p, value=value, unit="%", comparator=">=", value_max=high
                 )
+        shared = self._shared_scale_range(pieces, i, j, value)
+        if shared is not None:
+            return shared
         # scale words, then a currency or a counted noun
         k = j
         scale_words: list[str] = []
@@ -543,7 +549,82 @@ class QuantityFinder:
             ):
                 return None
             return _Figure(first=i, last=k + n - 1, value=amount, unit=currency)
+        measure = self._measure(pieces, k)
+        if measure is not None:
+            if self._named_list(pieces, k, amount):
+                return None  # "Đề án … 1 triệu ha chuyên canh lúa …": the name of a programme
+            return _Figure(first=i, last=measure[1], value=amount, unit=measure[0])
         return self._count(pieces, i, k, amount, scale_words)
+
+    def _shared_scale_range(self, pieces: list[Piece], i: int, j: int, low: float) -> _Figure | None:
+        """ "từ 7.800 đến 8.200 đồng/kg", "từ 3,5 - 4 triệu lượt khách": a range whose unit (and scale
+        word) is written once, after its upper bound — one figure at the lower bound, comparator ">="."""
+        lex = self.lex
+        m = starts_with(pieces, j, lex.range_middle)
+        h = j + m
+        if not m or h >= len(pieces) or not pieces[h].is_number or not ends_with(pieces, i, _FROM):
+            return None
+        if h + 1 < len(pieces) and _adjacent(pieces[h], pieces[h + 1]) and not pieces[h + 1].is_word:
+            return None  # "từ 1 đến 15/3": a date, "từ 2 - 3%" is read by the percent rule
+        high = parse_vi_number(pieces[h].text)
+        if high is None or high <= low:
+            return None
+        k = h + 1
+        scale_words: list[str] = []
+        while k < len(pieces) and pieces[k].low in lex.scales and len(scale_words) < 3:
+            scale_words.append(pieces[k].low)
+            k += 1
+        n, currency = _lookup_forward(pieces, k, lex.currencies)
+        figure: _Figure | None = None
+        if currency and (pieces[k].low != "đồng" or self._is_dong(pieces, k, bool(scale_words))):
+            figure = _Figure(first=i, last=k + n - 1, value=scale(low, scale_words, lex.scales), unit=currency)
+        elif (measure := self._measure(pieces, k)) is not None:
+            figure = _Figure(first=i, last=measure[1], value=scale(low, scale_words, lex.scales), unit=measure[0])
+        elif k < len(pieces) and pieces[k].is_word:
+            figure = self._count(pieces, h, k, scale(low, scale_words, lex.scales), scale_words)
+            if figure is not None:
+                figure.first = i
+        if figure is None:
+            return None
+        figure.comparator, figure.value_max = ">=", scale(high, scale_words, lex.scales)
+        return figure
+
+    def _measure(self, pieces: list[Piece], k: int) -> tuple[str, int] | None:
+        """The physical unit written at ``k`` ("tấn", "ha", "tấn/ha") and the index of its last piece.
+
+        A measure word that the tokenizer made the first syllable of a longer word is none ("300
+        tấn công mạng"); "X/Y" with two measures is a rate ("7,6 tấn/ha")."""
+        n, unit = _lookup_forward(pieces, k, self.lex.measure_units)
+        if not unit or not self._own_word(pieces, k, n):
+            return None
+        last = k + n - 1
+        slash = last + 1
+        if (
+            slash + 1 < len(pieces)
+            and pieces[slash].text == "/"
+            and _adjacent(pieces[last], pieces[slash])
+            and _adjacent(pieces[slash], pieces[slash + 1])
+        ):
+            m, per = _lookup_forward(pieces, slash + 1, self.lex.measure_units)
+            if per and self._own_word(pieces, slash + 1, m):
+                return f"{unit}/{per}", slash + m
+        return unit, last
+
+    def _own_word(self, pieces: list[Piece], k: int, n: int) -> bool:
+        """Do pieces [k, k+n) end where the tokenizer's word at ``k`` ends (no words: assumed so)?"""
+        word = (self._words or {}).get(pieces[k].start)
+        if word is None:
+            return True
+        return pieces[k].start + len(word) <= pieces[k + n - 1].end + (
+            1 if k + n < len(pieces) and pieces[k + n].text == "/" else 0
+        )
+
+    def _named_list(self, pieces: list[Piece], k: int, amount: float) -> bool:
+        """Is ``amount`` + the noun at ``k`` the name of a national list or programme?"""
+        return any(
+            amount in counts and tuple(p.low for p in pieces[k : k + len(noun)]) == noun
+            for noun, counts in self.lex.named_lists
+        )
 
     def _is_dong(self, pieces: list[Piece], k: int, scaled: bool) -> bool:
         """Is "đồng" at ``k`` the currency? After a scale word always ("1.250 tỷ đồng vốn …");
@@ -604,9 +685,8 @@ class QuantityFinder:
         n = starts_with(pieces, k, lex.other_group_words)
         if n and k + n < len(pieces) and pieces[k + n].is_number:
             return None  # "1 trong 23 tỉnh": the 1
-        for noun, counts in lex.named_lists:
-            if amount in counts and tuple(p.low for p in pieces[k : k + len(noun)]) == noun:
-                return None
+        if self._named_list(pieces, k, amount):
+            return None
         clause = _clause_text(pieces, i)
         if lex.mentions_meeting(clause):
             return None
@@ -629,7 +709,7 @@ class QuantityFinder:
         if n:
             figure.first = i - n
             figure.comparator = comparator if not keep_range else figure.comparator
-        if comparator == ">=" and pieces[figure.first].low == "từ":
+        if comparator == ">=" and pieces[figure.first].low == "từ" and figure.value_max is None:
             upper = self._range_end(pieces, figure)
             if upper is not None:
                 figure.value_max, figure.last = upper[0], upper[1]
@@ -709,6 +789,7 @@ class QuantityFinder:
         return False
 
 
+_FROM = _phrases(["từ"])  # a range with its unit written once opens with "từ"
 _YEAR_BEFORE = _phrases(
     [
         "năm",
@@ -727,6 +808,41 @@ _YEAR_BEFORE = _phrases(
         "kỳ",
     ]
 )
+
+
+_QUOTES = {'"': '"', "“": "”", "«": "»"}
+_MAX_QUOTED_NAME = 10  # pieces between the quotes of a quoted name
+
+
+def quoted_pieces(pieces: Sequence[Piece]) -> list[range]:
+    """Index ranges of the pieces inside each short quotation ("1 phải 5 giảm", "Năm dữ liệu số")."""
+    out: list[range] = []
+    if not any(p.text in _QUOTES for p in pieces):
+        return out
+    i = 0
+    while i < len(pieces):
+        close = _QUOTES.get(pieces[i].text)
+        if close is None:
+            i += 1
+            continue
+        stop = min(len(pieces), i + _MAX_QUOTED_NAME + 2)
+        j = next((k for k in range(i + 1, stop) if pieces[k].text == close), None)
+        if j is None:
+            i += 1
+            continue
+        out.append(range(i + 1, j))
+        i = j + 1
+    return out
+
+
+def _quoted_names(pieces: Sequence[Piece]) -> set[int]:
+    """Indices of the numbers inside a short quoted name ("1 phải 5 giảm", "3 không", "Năm 2024 …"):
+    a slogan or a title, no figure — unless a percent sign is quoted with it."""
+    out: set[int] = set()
+    for inner in quoted_pieces(pieces):
+        if not any(pieces[k].text == "%" for k in inner):
+            out.update(k for k in inner if pieces[k].is_number)
+    return out
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
