@@ -215,3 +215,11 @@ def test_a_dateline_long_after_the_lead_event_is_rejected(dates):
     doc = run(dates, text, "Thứ Hai, 12/06/2023 08:15")
     assert doc._.published is None and "long after" in doc._.published_reason
     assert doc._.reference_year == 2021
+
+
+def test_a_compared_previous_year_is_the_year_before_the_one_reported(dates):
+    text = "10/01/2024\nTổng lượt khách năm 2023 đạt gần 7,5 triệu, tăng 57% so với năm trước."
+    assert by_text(run(dates, text, "10/01/2024"))["năm trước"][0] == "2022"
+    # without a year before it in the sentence, "năm trước" is the year before the article's
+    text = "10/01/2024\nNăm nay tỉnh đạt 5%, năm trước đạt 4%."
+    assert by_text(run(dates, text, "10/01/2024"))["năm trước"][0] == "2023"

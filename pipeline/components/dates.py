@@ -42,7 +42,7 @@ from ..periods import (
 )
 from ..records import DateMention
 from ..resources import load_json
-from ..segment import doc_text
+from ..segment import doc_text, sentence_spans
 
 _SENTENCE_END = regex.compile(r"(?:[.!?;](?=\s)|\n)")
 
@@ -95,6 +95,7 @@ class DateAnnotator:
         self.plan = _compile_all(context["plan"])
         self.plan_after = _compile_all(context["plan_after"])
         self.past = _compile_all(context["past"])
+        self.compared = regex.compile(context.get("compared", r"(?!)"), regex.IGNORECASE)
         self.review_month = int(context.get("review_month", 10))
         self.period_slack = int(context.get("period_slack_days", 45))
         published = spec["published"]
@@ -291,6 +292,20 @@ class DateAnnotator:
                         f"the article reports")
         return None
 
+    def compared_year(self, text: str, c: Candidate, cands: list[Candidate], sentences: list[tuple[int, int]],
+                      ref: Reference) -> Reference:
+        """The reference for "so với năm trước": the year before the one the sentence reports on.
+
+        "Tổng lượt khách năm 2023 đạt 7,5 triệu, tăng 57% so với năm trước" compares with 2022
+        whatever the article's date; a relative year compares with the last explicit year written
+        before it in its sentence. Any other candidate keeps the article's reference."""
+        if c.raw.kind != "relative_year" or not self.compared.search(text_before(text, c.raw.match_start, 40)):
+            return ref
+        start = next((a for a, b in sentences if a <= c.raw.start < b), 0)
+        years = [int(o.raw.fields["y"]) for o in cands
+                 if start <= o.raw.start < c.raw.start and o.raw.fields.get("y") and not o.in_header]
+        return Reference(years[-1]) if years else ref
+
     def annotate(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         meta = doc._.meta if isinstance(doc._.meta, dict) else {}
@@ -308,8 +323,9 @@ class DateAnnotator:
             ref, source = Reference.of(published), "published"
         else:
             ref, source = self.context_reference(text, cands), "context"
+        sentences = sentence_spans(doc)
         mentions = [(c, m) for c in cands
-                    for m in self.normaliser.normalise(c.raw, ref, _hint(c))]
+                    for m in self.normaliser.normalise(c.raw, self.compared_year(text, c, cands, sentences, ref), _hint(c))]
         if published is not None:
             late = self.late_mention(mentions, published, origin)
             if late:  # the dateline is not the publication date, but its year still dates the text
