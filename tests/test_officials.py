@@ -278,3 +278,14 @@ def test_head_of_a_named_delegation_in_a_chain_is_a_title(finder):
     # leading the visit ("làm trưởng đoàn") is a role at the event, not an office
     found = people(finder, "Đồng chí Nguyễn Văn An – Phó Chủ tịch UBND tỉnh làm trưởng đoàn công tác đã kiểm tra.")
     assert found["Nguyễn Văn An"].titles == ["Phó Chủ tịch UBND tỉnh"]
+
+
+def test_a_school_named_after_a_place_or_person_keeps_its_name(finder):
+    found = people(finder, 'Cô Nguyễn Thị Thu Hà, Hiệu trưởng Trường THPT Chuyên Bắc Ninh chia sẻ: "Chúng tôi vui."')
+    assert list(found) == ["Nguyễn Thị Thu Hà"]
+    assert found["Nguyễn Thị Thu Hà"].titles == ["Hiệu trưởng Trường THPT Chuyên Bắc Ninh"]
+    found = people(finder, "Thầy Lê Văn Nam, Hiệu trưởng Trường THPT Lê Quý Đôn cho biết.")
+    assert found["Lê Văn Nam"].titles == ["Hiệu trưởng Trường THPT Lê Quý Đôn"]
+    # the holder's name right after the school's name is still found
+    found = people(finder, "Hiệu trưởng Trường THPT Nguyễn Du Trần Văn Bình phát biểu.")
+    assert found["Trần Văn Bình"].titles == ["Hiệu trưởng Trường THPT Nguyễn Du"]

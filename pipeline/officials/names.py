@@ -65,6 +65,8 @@ def name_score(keys: list[str], lex: Lexicon, evidence: Evidence) -> float:
         score -= 3.0
     if lex.is_place(joined) or joined in evidence.places:
         score -= 1.5 if has_surname else 3.0
+    elif not has_surname and len(keys) >= 3 and lex.is_place(" ".join(keys[-2:])):
+        score -= 2.0  # "Chuyên Bắc Ninh" in "Trường THPT Chuyên Bắc Ninh": a name ends in a place, no surname
     return score
 
 
