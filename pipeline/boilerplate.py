@@ -117,6 +117,13 @@ def _is_marker(line: _Line, rules: Rules) -> bool:
     return any(folded.startswith(m) or folded.endswith(m) for m in rules.section_markers)
 
 
+def _is_inline_link(line: _Line, rules: Rules) -> bool:
+    """"Xem thêm: <a related headline>" on one line: a marker, a colon, a headline (no final stop)."""
+    head, colon, rest = line.text.strip().partition(":")
+    return (bool(colon) and head.casefold().strip() in rules.section_markers
+            and 0 < len(rest.split()) <= 30 and not _TERMINAL.search(rest.rstrip(")")))
+
+
 def _is_doubled(text: str) -> bool:
     """A headline written twice in a row: a link's image alt text followed by its text."""
     text = text.strip()
@@ -177,6 +184,9 @@ def clean(mapped: MappedText, rules: Rules | None = None) -> tuple[MappedText, L
             continue
         if any(p.fullmatch(text) for p in rules.widget_lines):
             remove(i, "widget")
+            continue
+        if _is_inline_link(line, rules):
+            remove(i, "related link")
             continue
         if in_section:
             if _is_body(line) and line.words >= 25:

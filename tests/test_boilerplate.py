@@ -61,3 +61,14 @@ def test_photo_credit_removed_and_offsets_kept():
     at = mapped.text.rindex("quý II")
     start, end = mapped.original_span(at, at + 6)
     assert original[start:end] == "quý II"
+
+
+def test_an_inline_related_headline_is_removed_but_a_sentence_after_a_marker_word_is_kept():
+    text = (f"Tiêu đề\n{BODY}\nXem thêm: Lào Cai khôi phục 120 km đường giao thông sau bão số 3 "
+            f"và nhiều công trình thủy lợi khác trên địa bàn\n{BODY}")
+    mapped, layout = cleaned(text)
+    assert "120 km" not in mapped.text and mapped.text.count("Ban Chỉ đạo") == 2
+    assert ("related link", "Xem thêm: Lào Cai khôi phục 120 km đường giao thông sau bão số 3 và nhiều công trình "
+            "thủy lợi khác trên địa bàn") in layout.removed
+    text = f"Tiêu đề\n{BODY}\nBình luận: việc triển khai đã đạt kết quả tốt trên toàn tỉnh.\n{BODY}"
+    assert "kết quả tốt" in cleaned(text)[0].text
