@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
+from babel import Locale
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 # A number as written: grouped thousands with an optional decimal part, or plain digits with an
@@ -24,19 +26,21 @@ NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3}){1,6}(?:,\d{1,6})?|\d{1,15}(?:,\d{1,6})?"
 _NUMBER = regex.compile(rf"(?:{NUMBER_PATTERN})")
 
 DEFAULT_SCALES: dict[str, float] = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+_VI = Locale.parse("vi")  # parsed once: babel re-parses a locale name on every call
 
 
+@lru_cache(maxsize=16384)
 def parse_vi_number(text: str) -> float | None:
     """Vietnamese number text → float, or None when it is not a well-formed Vietnamese number.
 
     "76,6" → 76.6, "20.000" → 20000.0, "1.234,5" → 1234.5, "05" → 5.0; "1.5" → None (ambiguous:
-    an English decimal or a date "18.2" — never guessed).
+    an English decimal or a date "18.2" — never guessed). Memoised: the same figures recur.
     """
     text = (text or "").strip()
     if not text or len(text) > 40 or not _NUMBER.fullmatch(text):
         return None
     try:
-        value = parse_decimal(text, locale="vi", strict=True)
+        value = parse_decimal(text, locale=_VI, strict=True)
     except (NumberFormatError, InvalidOperation, ValueError):
         return None
     return float(value)
