@@ -368,3 +368,44 @@ def test_title_figure_naming_only_a_place_is_the_body_figure():
     assert [m.start_char for m in kept] == [100]
     kept = dedupe([metric("giải ngân vốn đầu tư công", 3), metric("hồ sơ trực tuyến", 100)], title_end=50)
     assert len(kept) == 2
+
+
+def test_lower_case_word_glued_to_a_name_is_its_own_word(metrics_of):
+    # the segmenter writes "I ước", "Hưng Yên ước": "ước" is the estimate adverb, not the name's
+    ms = metrics_of("Kim ngạch xuất khẩu quý I ước đạt 1,64 tỷ USD.")
+    assert not by_value(ms, 1_640_000_000).indicator.endswith("ước")
+    # a word capitalised only because it opens the sentence stays one word ("Thực hiện" ≠ "hiện")
+    ms = metrics_of("Thực hiện đạt 95% kế hoạch vốn.")
+    assert "hiện" in by_value(ms, 95).indicator
+
+
+def test_comma_then_a_verb_governing_a_figure_opens_a_new_clause(metrics_of):
+    ms = metrics_of(
+        "Thu ngân sách nhà nước trên địa bàn đạt 5.960 tỷ đồng, bằng 73,1% dự toán Trung ương giao, "
+        "tăng 6% so với cùng kỳ."
+    )
+    assert by_value(ms, 73.1).indicator == "Thu ngân sách nhà nước trên địa bàn so với dự toán Trung ương giao"
+    # the growth is of the revenue itself, not of its ratio to the plan
+    assert by_value(ms, 6).indicator == "Thu ngân sách nhà nước trên địa bàn"
+    # parallel verbs with no figure right after them stay one predicate
+    ms = metrics_of("Hơn 300 hồ sơ được tiếp nhận, xử lý trực tuyến trong quý.")
+    assert "xử lý" in by_value(ms, 300).indicator
+
+
+def test_new_subject_after_a_goal_verb(metrics_of):
+    ms = metrics_of("Chúng tôi tham mưu UBND tỉnh phấn đấu năm 2024 DTI của tỉnh tăng ít nhất 5 bậc.")
+    assert by_value(ms, 5).indicator == "DTI của tỉnh"
+    # a goal verb opening the clause leaves the indicator as it was
+    ms = metrics_of("Tỉnh phấn đấu tỷ lệ hộ nghèo giảm 1,5%.")
+    assert by_value(ms, 1.5).indicator == "tỷ lệ hộ nghèo"
+
+
+def test_percentage_and_fraction_coordinated_share_one_predicate(metrics_of):
+    ms = metrics_of(
+        "Trong khu vực công, 100% bệnh viện tuyến tỉnh và 11/11 trung tâm y tế huyện đã triển khai "
+        "thu viện phí không dùng tiền mặt."
+    )
+    assert by_value(ms, 100).indicator == "bệnh viện tuyến tỉnh đã triển khai thu viện phí không dùng tiền mặt"
+    # a count coordinated with a percentage does not take its predicate
+    ms = metrics_of("Toàn tỉnh có 120 xã và 45% hộ dân đã sử dụng nước sạch.")
+    assert "nước sạch" not in by_value(ms, 120).indicator

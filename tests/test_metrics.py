@@ -233,3 +233,17 @@ def test_every_metric_gets_a_period_the_article_period_as_fallback(annotate_text
     periods = {m.indicator: m.period for m in doc._.metrics}
     assert periods and all(periods.values())
     assert set(periods.values()) == {"2023-H1"}
+
+
+def test_the_articles_own_province_is_not_part_of_the_indicator(annotate_text):
+    doc = annotate_text(
+        "Hưng Yên: kinh tế quý I tăng trưởng khá\n"
+        "Tỉnh Hưng Yên tổ chức hội nghị. Quý I/2024, tổng sản phẩm trên địa bàn (GRDP) của tỉnh Hưng Yên "
+        "tăng 8,62% so với cùng kỳ năm trước. Tỷ lệ hộ nghèo của huyện Khoái Châu còn 1,2%; tỷ lệ giải ngân "
+        "của Thái Bình đạt 60%."
+    )
+    by_value = {m.value: m for m in doc._.metrics}
+    assert by_value[8.62].indicator == "tổng sản phẩm trên địa bàn (GRDP)"
+    # a district, or another province, stays in the indicator
+    assert by_value[1.2].indicator.endswith("của huyện Khoái Châu")
+    assert by_value[60].indicator.endswith("của Thái Bình")

@@ -345,3 +345,27 @@ def test_numbers_inside_a_quoted_name_are_no_figures(finder):
     found = figures(finder, 'diện tích áp dụng quy trình "1 phải 5 giảm" chiếm 78% tổng diện tích')
     assert [(q.value, q.unit) for q in found] == [(78, "%")]
     assert one(finder, 'chỉ tiêu "đạt 95%" đã hoàn thành').unit == "%"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dự hội nghị có đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh; lãnh đạo các sở và hơn 200 doanh nghiệp.",
+        "UBND tỉnh tổ chức hội nghị với sự tham dự của hơn 400 doanh nghiệp trong và ngoài nước.",
+        "Hơn 120 cán bộ kỹ thuật của các sở, ngành và 8 huyện tham gia diễn tập xử lý tình huống mã độc.",
+    ],
+)
+def test_counts_of_attendees_are_not_figures(finder, text):
+    assert figures(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dự kiến năm 2024 tỉnh có 120 doanh nghiệp thành lập mới.",  # "Dự kiến" opens no list of attendees
+        "Lễ hội thu hút 550.000 lượt người tham gia.",  # visitors of an event the article reports
+        "Tỉnh tổ chức 5 cuộc diễn tập; 300 cán bộ tham gia diễn tập.",  # the drills held are a result
+    ],
+)
+def test_counts_near_attendance_words_stay_figures(finder, text):
+    assert [q.value for q in figures(finder, text)][:1] in ([120], [550_000], [5])

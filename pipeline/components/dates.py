@@ -325,7 +325,8 @@ class DateAnnotator:
             ref, source = self.context_reference(text, cands), "context"
         sentences = sentence_spans(doc)
         mentions = [(c, m) for c in cands
-                    for m in self.normaliser.normalise(c.raw, self.compared_year(text, c, cands, sentences, ref), _hint(c))]
+                    for m in self.normaliser.normalise(c.raw, self.compared_year(text, c, cands, sentences, ref),
+                                                       _hint(c))]
         if published is not None:
             late = self.late_mention(mentions, published, origin)
             if late:  # the dateline is not the publication date, but its year still dates the text

@@ -40,6 +40,7 @@ from .quantities import Piece, _lookup_forward, _phrase_map, _phrases, ends_with
 _SPACES = regex.compile(r"\s+")
 _EDGE_PUNCT = regex.compile(r"^[\s,;:.\-–—]+|[\s,;:.\-–—]+$")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_VERSUS = regex.compile(r"\s+so với\s+")
 _MAX_PIECES = 400  # pieces of one sentence read for indicators (hostile input guard)
 
 Phr = dict[int, set[tuple[str, ...]]]
@@ -307,6 +308,7 @@ class IndicatorFinder:
                 and pieces[k - 1].end + 1 == p.start
                 and pieces[k - 1].is_word
                 and p.is_word
+                and not _name_then_word(pieces, k)
             }
         figure_starts = {d.qa for d in drafts}
         sent.figure_ends = {d.qb for d in drafts}
@@ -763,6 +765,9 @@ class IndicatorFinder:
                     )
                 ):
                     d.indicator = f"{ref.indicator} {ratio_word} {self._noun_after(s, d, figures)}"
+                elif link_at is not None and starts_with(s.pieces, link_at, self.c.change_words):
+                    # "…, bằng 73,1% dự toán …, tăng 6% so với cùng kỳ": the measure grew, not its ratio
+                    d.indicator = _VERSUS.split(ref.indicator, maxsplit=1)[0]
                 else:
                     d.indicator = ref.indicator
                 d.mode = "elliptic"
@@ -1134,7 +1139,7 @@ class IndicatorFinder:
         for d in group[:-1]:
             if d.mode != "value" or d.verb_at is not None or d.np is None:
                 continue
-            if d.quantity.unit != last.quantity.unit:
+            if d.quantity.unit != last.quantity.unit and not _shares(d.quantity.unit, last.quantity.unit):
                 continue
             d.indicator = _clean(f"{d.indicator} {predicate}")
         # elliptic members ("91% tại cấp huyện") take the first member's head noun
@@ -1285,6 +1290,8 @@ class IndicatorFinder:
             return False  # "đạt 55,7% kế hoạch, cao hơn mức bình quân …": a comparison, a clause of its own
         if nxt + 1 < n and s.pieces[nxt + 1].low == s.pieces[j - 1].low and s.pieces[j - 1].is_word:
             return True  # "khám bệnh, chữa bệnh": parallel compounds
+        if any(k in figures for k in range(nxt + 1, min(n, nxt + 3))):
+            return False  # "… dự toán Trung ương giao, tăng 6%", "…, đạt 90,2%": a new clause around a figure
         before_verb, after_verb = s.is_verb(j - 1), self._verbish(s, nxt)
         if before_verb and after_verb:
             return True
@@ -1793,12 +1800,30 @@ def _counted(unit: str) -> bool:
     return unit in {"count", "fraction"} or _is_measure(unit)
 
 
+_SHARES = frozenset({"%", "fraction"})
+
+
+def _shares(a: str, b: str) -> bool:
+    """ "100% bệnh viện tuyến tỉnh và 11/11 trung tâm y tế … đã triển khai …": a percentage and a
+    fraction both give the share of a group, so coordinated they share one predicate."""
+    return a in _SHARES and b in _SHARES
+
+
 _STEP = _phrases(["bậc", "hạng", "vị trí"])
 _RATE_HEADS = _phrases(["tỷ lệ", "tỉ lệ"])
 _IN_WHICH_LEAD = _phrases(["trong đó", "trong số đó"])
 _PASSIVE_VERBS = _phrases(["đưa", "nâng"])  # clause-opening verbs that are a predicate after "được"
 _OR_MORE = {("trở", "lên"), ("trở", "xuống")}
 _IN_WHICH = _phrases(["trong đó có", "trong số đó có"])
+
+
+def _name_then_word(pieces: Sequence[Piece], k: int) -> bool:
+    """ "quý I ước đạt", "tỉnh Hưng Yên ước tăng": the segmenter glues a lower-case word to the
+    capitalised name before it ("I ước", "Hưng Yên ước"); a name ends at its last capital, so the
+    lower-case piece opens a word of its own. A capital that only opens the sentence ("Thực hiện")
+    is no name."""
+    prev, text = pieces[k - 1].text, pieces[k].text
+    return text[:1].islower() and prev[:1].isupper() and (k > 1 or prev.isupper())
 
 
 def _closing(pieces: Sequence[Piece], i: int) -> int | None:

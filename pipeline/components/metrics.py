@@ -35,6 +35,11 @@ from .quantities import Piece, _phrases, ends_with, pieces_of, quoted_pieces
 
 Phr = dict[int, set[tuple[str, ...]]]
 
+# "… của tỉnh Hưng Yên", "… của Hải Dương": a possessive naming a place closes an indicator
+_OWN_PLACE = regex.compile(
+    r"\s+của\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?P<name>\p{Lu}[\p{L}\p{M}\-–]*(?:\s+\p{Lu}[\p{L}\p{M}\-–]*){0,4})$"
+)
+
 
 @dataclass
 class CatalogueEntry:
@@ -279,12 +284,24 @@ class MetricsComponent:
             deadline_at = bisect.bisect_right(piece_starts, deadline.start_char)
         metric.kind = kind_of(pieces, value_at, self.context, deadline_at, self._word_starts, quoted)
         metric.province = self._province(text, article_province, sentence, value_start)
+        metric.indicator = self._without_own_province(metric.indicator, article_province)
         metric.level = level_of(metric, self.context)
         paragraph = next(((a, b) for a, b in paragraphs if a <= value_start < b), None)
         period = _safe(periods.governing_period, dates, value_start, value_end, sentence, paragraph)
         metric.period = period.value if period is not None else None
         metric.deadline = deadline.value if deadline is not None and metric.kind == "target" else None
         metric.indicator_id = self.catalogue.match(metric.indicator, metric.unit)
+
+    def _without_own_province(self, indicator: str, article: str | None) -> str:
+        """ "tổng sản phẩm trên địa bàn (GRDP) của tỉnh Hưng Yên" in an article about Hưng Yên: the
+        article's own province is the metric's ``province``, not part of what is measured. Another
+        place ("tỷ lệ giải ngân của Long An" in a national review, "của huyện Bảo Lâm") stays."""
+        if not article or "của" not in indicator:
+            return indicator
+        m = _OWN_PLACE.search(indicator)
+        if m is None or m.start() == 0 or self.provinces.names.get(m.group("name")) != article:
+            return indicator
+        return indicator[: m.start()]
 
     def _province(self, text: str, article: str | None, sentence: tuple[int, int], value_start: int) -> str | None:
         """The article province, unless the sentence names another one before the value."""

@@ -212,6 +212,9 @@ class Lexicon:
     dong_compounds: frozenset[str] = frozenset()
     labels_unless_unit: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
     measure_units: dict[int, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    attendance_openers: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
+    attendance_of: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
+    attendance_verbs: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
     _meeting_re: regex.Pattern = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -262,6 +265,9 @@ class Lexicon:
             dong_compounds=frozenset(w.casefold() for w in data.get("dong_compounds", [])),
             labels_unless_unit=_phrases(data.get("labels_unless_unit", [])),
             measure_units=_phrase_map(data.get("measure_units", {})),
+            attendance_openers=_phrases(data.get("attendance_openers", [])),
+            attendance_of=_phrases(data.get("attendance_of", [])),
+            attendance_verbs=_phrases(data.get("attendance_verbs", [])),
         )
 
     def mentions_meeting(self, text: str) -> bool:
@@ -294,6 +300,7 @@ class QuantityFinder:
         self.lex = lexicon
         self._words: Mapping[int, str] | None = None
         self._label = False  # the last number refused was a label (identifier, level, year)
+        self._attendees: tuple[int, int] = (0, 0)  # pieces [a, b) of the sentence that name attendees
 
     # -- the public entry -------------------------------------------------------------------
     def find(
@@ -330,6 +337,7 @@ class QuantityFinder:
         consumed: set[int] = set()
         refused: set[int] = set()
         quoted = _quoted_names(pieces)
+        self._attendees = attendee_span(pieces, self.lex)
         for i, piece in enumerate(pieces):
             if i in consumed or not piece.is_number or i in quoted:
                 continue
@@ -688,7 +696,7 @@ class QuantityFinder:
         if self._named_list(pieces, k, amount):
             return None
         clause = _clause_text(pieces, i)
-        if lex.mentions_meeting(clause):
+        if lex.mentions_meeting(clause) or self._attendees[0] <= i < self._attendees[1]:
             return None
         noun = (self._words or {}).get(pieces[k].start) or pieces[k].text
         if not scale_words and _is_decimal(pieces[i].text) and not starts_with(pieces, k, lex.measures):
@@ -852,6 +860,32 @@ def _inside(position: int, spans: Sequence[tuple[int, int]], starts: Sequence[in
 
 def _is_decimal(text: str) -> bool:
     return "," in text
+
+
+def attendee_span(pieces: Sequence[Piece], lex: Lexicon) -> tuple[int, int]:
+    """Pieces [a, b) of a sentence that name the people or bodies attending the event reported — a
+    count there describes the meeting, not a result: after the "có" of a sentence opening with
+    "Dự …"/"Tham dự …" ("Dự hội nghị có … và hơn 200 doanh nghiệp"), after "sự tham dự của", or
+    before an attendance predicate in the same clause group ("Hơn 120 cán bộ … tham gia diễn tập").
+    (0, 0) when there is none."""
+    n = len(pieces)
+    opener = starts_with(pieces, 0, lex.attendance_openers)
+    if opener:
+        for k in range(opener, min(n, opener + 8)):
+            if pieces[k].text in _CLAUSE_END or pieces[k].text == ",":
+                break
+            if pieces[k].low == "có":
+                return k + 1, n
+    for k in range(n):
+        m = starts_with(pieces, k, lex.attendance_of)
+        if m:
+            return k + m, n
+        if starts_with(pieces, k, lex.attendance_verbs):
+            a = k
+            while a > 0 and pieces[a - 1].text not in _CLAUSE_END:
+                a -= 1
+            return a, k
+    return 0, 0
 
 
 def _ends_clause(pieces: Sequence[Piece], k: int) -> bool:
