@@ -409,3 +409,125 @@ def test_percentage_and_fraction_coordinated_share_one_predicate(metrics_of):
     # a count coordinated with a percentage does not take its predicate
     ms = metrics_of("Toàn tỉnh có 120 xã và 45% hộ dân đã sử dụng nước sạch.")
     assert "nước sạch" not in by_value(ms, 120).indicator
+
+
+# -- figures whose measure is named by the sentences before ------------------------------------
+
+
+def test_list_rows_take_the_headings_measure_with_their_label(metrics_of):
+    ms = metrics_of(
+        "Tỷ lệ hộ dân nông thôn sử dụng nước sạch theo từng huyện như sau:\n"
+        "- Huyện Châu Thành: 81,2%\n- Huyện Chợ Lách: 74,5%\n"
+    )
+    assert by_value(ms, 81.2).indicator == "Tỷ lệ hộ dân nông thôn sử dụng nước sạch huyện Châu Thành"
+    assert by_value(ms, 74.5).indicator.endswith("huyện Chợ Lách")
+
+
+def test_list_heading_without_a_measure_takes_the_sentence_before(metrics_of):
+    ms = metrics_of(
+        "Toàn tỉnh có 437/697 trường công lập đạt chuẩn quốc gia (62,7%). Cụ thể theo từng cấp học:\n"
+        "- Mầm non: 118/214 trường (55,1%)\n"
+    )
+    assert by_value(ms, 118, "fraction").indicator == "trường mầm non công lập đạt chuẩn quốc gia"
+    assert by_value(ms, 55.1).indicator == "trường mầm non công lập đạt chuẩn quốc gia"
+
+
+def test_list_rows_naming_their_own_measure_keep_it(metrics_of):
+    ms = metrics_of(
+        "Kết quả một số chỉ tiêu chủ yếu năm 2022:\n- Xã đạt chuẩn nông thôn mới trong năm: 14 xã;\n"
+        "- Tỷ lệ bao phủ bảo hiểm y tế: 93,2%;\n"
+    )
+    assert by_value(ms, 14).indicator == "Xã đạt chuẩn nông thôn mới trong năm"
+    assert by_value(ms, 93.2).indicator == "Tỷ lệ bao phủ bảo hiểm y tế"
+
+
+def test_rows_without_a_heading_are_left_alone(metrics_of):
+    ms = metrics_of("Tỷ lệ hộ có nước sạch đạt 70%.\n- Huyện Châu Thành: 81,2%\n")
+    assert "nước sạch" not in by_value(ms, 81.2).indicator
+
+
+def test_subject_of_place_names_takes_the_measure_named_before(metrics_of):
+    ms = metrics_of(
+        "Cả nước có 26/63 tỉnh đạt tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi từ 95% trở lên. Một số "
+        "tỉnh như Hà Giang, Kon Tum đạt dưới 80%; riêng Gia Lai chỉ đạt 74,2%."
+    )
+    assert by_value(ms, 80).indicator == "tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi ở Kon Tum"
+    assert by_value(ms, 74.2).indicator == "tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi ở Gia Lai"
+
+
+def test_acronym_subject_or_a_new_paragraph_takes_no_measure_from_before(metrics_of):
+    ms = metrics_of("Tỷ lệ hộ nghèo giảm còn 2,1%. GRDP tăng 6,08%.\nHà Giang đạt 80%.")
+    assert by_value(ms, 6.08).indicator == "GRDP"
+    assert by_value(ms, 80).indicator == "Hà Giang"
+
+
+def test_area_subject_swaps_in_for_the_area_of_the_figure_before(metrics_of):
+    ms = metrics_of(
+        "Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý đạt 98,5%, ở khu vực nông thôn đạt "
+        "khoảng 80%."
+    )
+    assert by_value(ms, 80).indicator == "Tỷ lệ chất thải rắn sinh hoạt ở khu vực nông thôn được thu gom, xử lý"
+
+
+def test_sector_subject_is_no_area(metrics_of):
+    ms = metrics_of("Khu vực công nghiệp - xây dựng tăng 8,2%, khu vực dịch vụ tăng 7,15%.")
+    assert by_value(ms, 7.15).indicator == "khu vực dịch vụ"
+
+
+def test_colon_inside_a_code_does_not_end_the_indicator(metrics_of):
+    m = by_value(metrics_of("Tỷ lệ hộ sử dụng nước sạch đạt chuẩn QCVN 01-1:2018/BYT đạt 62,4%."), 62.4)
+    assert m.indicator == "Tỷ lệ hộ sử dụng nước sạch đạt chuẩn QCVN 01-1:2018/BYT"
+
+
+def test_colon_between_words_still_ends_the_clause(metrics_of):
+    m = by_value(metrics_of("Kết quả năm 2023: tỷ lệ bao phủ bảo hiểm y tế đạt 93,2%."), 93.2)
+    assert m.indicator == "tỷ lệ bao phủ bảo hiểm y tế"
+
+
+def test_rate_per_population_after_the_value_names_the_measure(metrics_of):
+    ms = metrics_of("Năm 2024, ngành Y tế phấn đấu đạt 37 giường bệnh/vạn dân và 12,5 bác sĩ/vạn dân.")
+    assert by_value(ms, 37).indicator == "giường bệnh/vạn dân"
+    assert by_value(ms, 12.5).indicator == "bác sĩ/vạn dân"
+
+
+def test_rate_per_time_after_the_value_keeps_the_subject(metrics_of):
+    m = by_value(metrics_of("Lượng phương tiện qua cửa khẩu bình quân đạt 1.100 lượt xe/ngày."), 1100)
+    assert "phương tiện" in m.indicator
+
+
+def test_respectively_with_long_list_items(metrics_of):
+    ms = metrics_of(
+        "Tỷ lệ tốt nghiệp của các trường THPT công lập, trường THPT ngoài công lập và trung tâm giáo dục "
+        "nghề nghiệp - giáo dục thường xuyên lần lượt đạt 99,87%, 98,9% và 97,35%."
+    )
+    assert by_value(ms, 99.87).indicator == "Tỷ lệ tốt nghiệp của các trường THPT công lập"
+    assert by_value(ms, 98.9).indicator == "Tỷ lệ tốt nghiệp của các trường THPT ngoài công lập"
+    assert by_value(ms, 97.35).indicator == (
+        "Tỷ lệ tốt nghiệp của trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên"
+    )
+
+
+def test_respectively_with_short_levels_keeps_the_level_word(metrics_of):
+    ms = metrics_of("Tỷ lệ hồ sơ được xử lý trên môi trường mạng ở cấp tỉnh, huyện, xã lần lượt đạt 98%, 90% và 70%.")
+    assert by_value(ms, 90).indicator == "Tỷ lệ hồ sơ được xử lý trên môi trường mạng ở cấp huyện"
+
+
+def test_list_of_place_names_closes_a_long_subject(metrics_of):
+    m = by_value(
+        metrics_of("Tỷ lệ thu gom rác thải tại các xã vùng cao của huyện Võ Nhai, Định Hóa dao động từ 55% đến 65%."),
+        55,
+    )
+    assert m.indicator.startswith("Tỷ lệ thu gom rác thải tại các xã vùng cao của huyện Võ Nhai")
+
+
+def test_clause_after_a_long_subject_is_no_list_of_names(metrics_of):
+    m = by_value(
+        metrics_of("Tỷ lệ thu gom rác thải tại các xã vùng cao của huyện Võ Nhai còn thấp, tỷ lệ tái chế đạt 12%."),
+        12,
+    )
+    assert m.indicator == "tỷ lệ tái chế"
+
+
+def test_reduction_verb_ending_in_a_link_reads_the_value_first(metrics_of):
+    m = by_value(metrics_of("Mục tiêu năm 2024 là kéo giảm ít nhất 5% số vụ phạm tội về trật tự xã hội."), 5)
+    assert m.indicator.startswith("số vụ phạm tội về trật tự xã hội")

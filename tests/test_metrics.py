@@ -247,3 +247,13 @@ def test_the_articles_own_province_is_not_part_of_the_indicator(annotate_text):
     # a district, or another province, stays in the indicator
     assert by_value[1.2].indicator.endswith("của huyện Khoái Châu")
     assert by_value[60].indicator.endswith("của Thái Bình")
+
+
+def test_goal_opened_by_voi_muc_tieu_is_a_target(context):
+    assert kind(context, "Công an tỉnh đã phát động thi đua, với mục tiêu kéo giảm ít nhất 5% số vụ phạm tội") == (
+        "target"
+    )
+
+
+def test_plan_after_so_voi_is_the_base_of_a_ratio_not_a_target(context):
+    assert kind(context, "các sở đã giải ngân vốn so với kế hoạch vốn năm đạt 46,8%") == "actual"

@@ -369,3 +369,14 @@ def test_counts_of_attendees_are_not_figures(finder, text):
 )
 def test_counts_near_attendance_words_stay_figures(finder, text):
     assert [q.value for q in figures(finder, text)][:1] in ([120], [550_000], [5])
+
+
+def test_decimal_count_per_population_is_a_figure(finder):
+    assert one(finder, "Phấn đấu đạt 12,5 bác sĩ/vạn dân.").value == 12.5
+    q = figures(finder, "Số giường bệnh/vạn dân đạt 36,2 giường.")
+    assert [f.value for f in q] == [36.2]
+
+
+def test_decimal_count_without_a_rate_is_no_figure(finder):
+    assert figures(finder, "Bình quân mỗi hộ có 1,5 người đi làm.") == []
+    assert figures(finder, "Số giường bệnh tăng, đạt 36,2 giường.") == []

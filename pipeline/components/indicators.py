@@ -35,7 +35,7 @@ from ..records import Metric, Quantity
 from ..resources import load_json
 from ..segment import doc_text, doc_words, sentence_spans
 from ..text import syllable_f1
-from .quantities import Piece, _lookup_forward, _phrase_map, _phrases, ends_with, pieces_of, starts_with
+from .quantities import _PIECE, Piece, _lookup_forward, _phrase_map, _phrases, ends_with, pieces_of, starts_with
 
 _SPACES = regex.compile(r"\s+")
 _EDGE_PUNCT = regex.compile(r"^[\s,;:.\-–—]+|[\s,;:.\-–—]+$")
@@ -97,6 +97,12 @@ class Cues:
     respectively: Phr = field(default_factory=dict)
     economy_subjects: Phr = field(default_factory=dict)
     subject_openers: Phr = field(default_factory=dict)
+    list_heading_cuts: Phr = field(default_factory=dict)
+    list_heading_leads: Phr = field(default_factory=dict)
+    area_words: Phr = field(default_factory=dict)
+    area_openers: Phr = field(default_factory=dict)
+    names_subject_leads: Phr = field(default_factory=dict)
+    rate_bases: Phr = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -149,6 +155,12 @@ class Cues:
             respectively=_phrases(d.get("respectively", [])),
             economy_subjects=_phrases(d.get("economy_subjects", [])),
             subject_openers=_phrases(d.get("subject_openers", [])),
+            list_heading_cuts=_phrases(d.get("list_heading_cuts", [])),
+            list_heading_leads=_phrases(d.get("list_heading_leads", [])),
+            area_words=_phrases(d.get("area_words", [])),
+            area_openers=_phrases(d.get("area_openers", [])),
+            names_subject_leads=_phrases(d.get("names_subject_leads", [])),
+            rate_bases=_phrases(d.get("rate_bases", [])),
         )
 
 
@@ -272,16 +284,126 @@ class IndicatorFinder:
         ordered = sorted(quantities, key=lambda q: q.start_char)
         starts = [q.start_char for q in ordered]
         out: list[Metric] = []
+        context = _Context()
         for s_start, s_end in sentences:
             lo = bisect.bisect_left(starts, s_start)
             hi = bisect.bisect_left(starts, s_end)
-            if lo >= hi:
-                continue
-            try:
-                out.extend(self._sentence(text, s_start, s_end, ordered[lo:hi]))
-            except Exception:
-                continue
+            found: list[Metric] = []
+            if lo < hi:
+                try:
+                    found = self._sentence(text, s_start, s_end, ordered[lo:hi])
+                except Exception:
+                    found = []
+            self._in_context(text, s_start, s_end, found, context, title_end)
+            out.extend(found)
         return dedupe(out, title_end)
+
+    # -- figures whose measure is named by the sentences before -------------------------
+    def _in_context(
+        self, text: str, s_start: int, s_end: int, found: list[Metric], context: _Context, title_end: int
+    ) -> None:
+        """Sentences name a part and leave the measure to the ones before: the rows of a list under a
+        heading ("Tỷ lệ hộ … sử dụng nước sạch theo từng huyện như sau:" / "- Huyện Châu Thành: 81,2%"),
+        and subjects made only of place names ("Một số tỉnh như …, Kon Tum đạt dưới 80%; riêng Gia Lai
+        chỉ đạt 74,2%") after a figure that names the measure in the same paragraph."""
+        row = _LIST_ROW.match(text, s_start, s_end)
+        if row is not None and context.heading is not None:
+            label = _clean(row.group(1))
+            for m in found:
+                if not self._names_a_part_only(m.indicator, label):
+                    continue
+                measure = context.heading.get(m.unit) or context.heading.get("")
+                if self._label_is_measure(label):
+                    m.indicator = label  # "- Xã đạt chuẩn nông thôn mới trong năm: 14 xã"
+                elif measure:
+                    m.indicator = self._with_label(measure, m.indicator, label)
+            return
+        if not found and _ends_with_colon(text, s_start, s_end):
+            context.heading = self._heading_measures(text, s_start, s_end, context.previous)
+            return
+        context.heading = None
+        for m in found:
+            if m.start_char < title_end or m.unit == "rank":
+                continue
+            names = self._names_subject(m.indicator)
+            last = context.last.get(m.unit)
+            if names is None:
+                context.last[m.unit] = m
+            elif last is not None and "\n" not in text[last.start_char : m.start_char]:
+                m.indicator = f"{last.indicator} ở {names}"
+        if found:
+            context.previous = found
+
+    def _heading_measures(
+        self, text: str, s_start: int, s_end: int, previous: list[Metric]
+    ) -> dict[str, str]:
+        """What a list heading measures, by unit ("" for any): its words up to the first cut word; with
+        none ("Cụ thể theo từng cấp học:"), the indicators of the sentence before, by unit."""
+        pieces = pieces_of(text, s_start, s_end)
+        a, b = 0, len(pieces)
+        while b > a and not pieces[b - 1].is_word:
+            b -= 1
+        changed = True
+        while changed and a < b and not starts_with(pieces, a, self.c.list_heading_cuts):
+            n = starts_with(pieces, a, self.c.list_heading_leads) or starts_with(pieces, a, self.c.lead_strip)
+            changed = bool(n) or not pieces[a].is_word
+            a += n or (0 if pieces[a].is_word else 1)
+        cut = next((k for k in range(a, b) if starts_with(pieces, k, self.c.list_heading_cuts)), b)
+        words = [p for p in pieces[a:cut] if p.is_word]
+        if len(words) >= 2:
+            return {"": _clean(text[pieces[a].start : pieces[cut - 1].end])}
+        measures: dict[str, str] = {}
+        for m in previous:
+            if m.indicator and m.unit not in measures:
+                measures[m.unit] = m.indicator
+        return measures
+
+    def _names_a_part_only(self, indicator: str, label: str) -> bool:
+        """A row's own indicator that names no measure: the row label's words, a place, one noun."""
+        syl = _syllables(indicator)
+        return not syl or len(syl) <= 1 or _only_names(indicator) or set(syl) <= set(_syllables(label))
+
+    def _label_is_measure(self, label: str) -> bool:
+        """A row label that is an indicator of its own ("Tỷ lệ bao phủ bảo hiểm y tế", "Xã đạt chuẩn
+        nông thôn mới trong năm"), not a part (a place, a school level: at most four syllables)."""
+        syl = _syllables(label)
+        if _only_names(label) or (syl and (syl[0],) in self.c.place_words.get(1, ()) and _only_names(
+            label.split(maxsplit=1)[-1]
+        )):
+            return False  # "Hà Nội", "Huyện Châu Thành": a place
+        return len(syl) > _MAX_PART_SYLLABLES or bool(starts_with(_own_pieces(label), 0, self.c.head_cues))
+
+    def _with_label(self, measure: str, own: str, label: str) -> str:
+        """The heading's measure for the part the row label names ("… nước sạch huyện Châu Thành"); the
+        label goes after the counted noun when the measure opens with it ("trường mầm non công lập …")."""
+        first = _syllables(label)[:1]
+        if label and (not _only_names(label) or (first and (first[0],) in self.c.place_words.get(1, ()))):
+            label = label[:1].lower() + label[1:]
+        own_syl, measure_syl = _syllables(own), _syllables(measure)
+        if own_syl and measure_syl[: len(own_syl)] == own_syl and not _only_names(own):
+            head = " ".join(measure.split()[: len(own_syl)])
+            return _clean(f"{head} {label} {measure[len(head):]}")
+        return _clean(f"{measure} {label}")
+
+    def _names_subject(self, indicator: str) -> str | None:
+        """The place names an indicator is made of once connectives are stripped ("riêng Gia Lai",
+        "Trong khi đó, Hà Nội"); None when it names anything else."""
+        if not indicator.rsplit(None, 1)[-1][:1].isupper():
+            return None  # the last word of a place name is capitalised
+        pieces = _own_pieces(indicator)
+        a = 0
+        while a < len(pieces):
+            n = starts_with(pieces, a, self.c.names_subject_leads)
+            if n:
+                a += n
+            elif pieces[a].text == ",":
+                a += 1
+            else:
+                break
+        rest = [p for p in pieces[a:] if p.text != "," and p.low != "và"]
+        if not rest or not all(p.is_word and p.text[:1].isupper() and _not_acronym(p.text) for p in rest):
+            return None
+        return _clean(indicator[pieces[a].start :])
 
     # -- sentence ------------------------------------------------------------------------
     def _sentence(
@@ -290,6 +412,8 @@ class IndicatorFinder:
         pieces = pieces_of(text, s_start, s_end)[:_MAX_PIECES]
         if not pieces:
             return []
+        if text.find(":", s_start, s_end) >= 0:
+            pieces = [_code_colon(text, p) for p in pieces]
         sent = Sentence(text, s_start, s_end, pieces, self._tagger_for(s_start, s_end))
         piece_starts = [p.start for p in pieces]
         drafts: list[Draft] = []
@@ -394,6 +518,8 @@ class IndicatorFinder:
             and self._noun_after(s, d, figures)
         ):
             link = 0  # "giảm 4 sở và tương đương": a change of the count named after it
+        if link and q.unit == "count" and self._rate_noun_after(s, d):
+            link = 0  # "đạt 37 giường bệnh/vạn dân": the rate after the value names the measure
         if link and q.unit != "fraction":
             self._subject_first(s, d, verb_end - link, before, figures, link_at=verb_end - link)
             return
@@ -403,6 +529,16 @@ class IndicatorFinder:
         if self._with_phrase(s, d, before, figures, verb_end):
             return
         self._value_first(s, d, before, figures, verb_end)
+
+    def _rate_noun_after(self, s: Sentence, d: Draft) -> bool:
+        """Is the counted noun a rate per something ("giường bệnh/vạn dân", "bác sĩ/vạn dân")?"""
+        for j in range(d.qb + 2, min(len(s.pieces) - 1, d.qb + 5)):
+            p = s.pieces[j]
+            if p.text in self.c.strong or p.text in {",", "("} or p.is_number:
+                return False
+            if p.text == "/" and s.pieces[j - 1].is_word and starts_with(s.pieces, j + 1, self.c.rate_bases):
+                return True
+        return False
 
     def _planned_of_previous(self, s: Sentence, d: Draft, before: list[Draft]) -> bool:
         """ "… đạt 62% so với mục tiêu 65%", "(chỉ tiêu 92,5%)": the plan for the figure just named."""
@@ -1184,7 +1320,11 @@ class IndicatorFinder:
             for a, b in rest:
                 own = [s.pieces[j].text for j in range(a, b)]
                 at = [i for i, w in enumerate(first) if i > 0 and w.casefold() == own[0].casefold()]
+                prep = [i + 1 for i, w in enumerate(first) if 0 < i < len(first) - 1 and w.casefold() in _LIST_OF]
+                # "Tỷ lệ tốt nghiệp của các trường THPT …, trung tâm giáo dục …": after the preposition
                 cut = at[-1] if at else max(1, len(first) - len(own))
+                if not at and prep and cut < prep[-1]:
+                    cut = prep[-1]
                 texts.append(_clean(s.words(fa, fa + cut) + " " + s.words(a, b)))
             for e, text in zip(group, texts, strict=True):
                 e.indicator, e.mode = text, "elliptic"
@@ -1201,7 +1341,7 @@ class IndicatorFinder:
             if p.text in self.c.strong or j in s.figure_ends or p.text in {"(", ")"}:
                 return None
             if p.text == "," or p.low == "và":
-                if not 0 < b - j - 1 <= 4:
+                if not 0 < b - j - 1 <= (_MAX_LAST_ITEM if b == end else _MAX_ITEM):
                     return None
                 bounds.append((j + 1, b))
                 b = j
@@ -1423,7 +1563,8 @@ class IndicatorFinder:
                 return start
             stripped = self._strip_lead(s, prev, cursor - 1)
             if starts_with(s.pieces, stripped, self.c.head_cues):
-                return prev if cursor - 1 - stripped <= 12 else start
+                limit = _MAX_NAMES_LIST_SEGMENT if self._names_go_on(s, cursor, end) else 12
+                return prev if cursor - 1 - stripped <= limit else start
             if (
                 end is not None
                 and cursor == start
@@ -1437,6 +1578,17 @@ class IndicatorFinder:
                 return start  # not a short list item: a clause of its own
             cursor = prev
         return start
+
+    def _names_go_on(self, s: Sentence, cursor: int, end: int | None) -> bool:
+        """ "… của huyện Võ Nhai, Định Hóa dao động …": the segment after the comma only adds a place
+        name to the one closing the segment before — a list of names, not a clause of its own."""
+        if end is None or end <= cursor or end - cursor > 4 or cursor < 2:
+            return False
+        before = s.pieces[cursor - 2]
+        return before.is_word and before.text[:1].isupper() and all(
+            s.pieces[k].is_word and s.pieces[k].text[:1].isupper() and _not_acronym(s.pieces[k].text)
+            for k in range(cursor, end)
+        )
 
     def _strip_lead(self, s: Sentence, a: int, b: int) -> int:
         changed = True
@@ -1571,13 +1723,24 @@ class IndicatorFinder:
         return k < len(s.pieces) and s.pieces[k].low == "cấp" and (n > 0 or True)
 
     def _only_level(self, text: str) -> bool:
+        """ "cấp huyện", "khu vực nông thôn": a level or an area alone, no measure — the figure is the
+        one just named, for that level or area."""
         syl = _syllables(text)
+        if syl and len(syl) <= 4 and self._is_area(text):
+            return True
         return (
             bool(syl)
             and len(syl) <= 4
             and "cấp" in syl
             and syl[-1] in {"tỉnh", "huyện", "xã", "thôn", "trung", "ương", "cơ", "sở"}
         )
+
+    def _is_area(self, text: str) -> bool:
+        """ "khu vực nông thôn", "vùng cao", "đô thị": an area word, opened by an area noun or alone."""
+        pieces = _own_pieces(text)
+        a = starts_with(pieces, 0, self.c.area_openers)
+        n = starts_with(pieces, a, self.c.area_words)
+        return bool(n) and a + n == len(pieces)
 
     def _head_end(self, s: Sentence, a: int, b: int) -> int:
         """End of the head noun of a phrase: before its first locative ("văn bản đi, đến | tại cấp tỉnh")."""
@@ -1788,6 +1951,56 @@ class IndicatorFinder:
 
 
 _NOT_MEASURES = frozenset({"%", "count", "fraction", "rank", "VND", "USD"})
+# a row of a list: a bullet, a label with no figure, a colon ("- Huyện Châu Thành: 81,2%")
+_LIST_ROW = regex.compile(r"[\-+•*–]\s*([^:\d\n]{1,60}?)\s*:\s*\S")
+
+
+_MAX_PART_SYLLABLES = 4
+_MAX_ITEM = 6  # pieces of another item of such a list ("trường THPT ngoài công lập")
+_MAX_LAST_ITEM = 12  # pieces of the last item of a "lần lượt" list ("trung tâm giáo dục nghề nghiệp - …")
+_LIST_OF = frozenset({"của", "ở", "tại"})  # prepositions after which the items of such a list swap in
+_MAX_NAMES_LIST_SEGMENT = 20  # pieces of an indicator segment a list of place names may close
+
+
+def _code_colon(text: str, p: Piece) -> Piece:
+    """A colon with no space on either side is inside a code ("QCVN 01-1:2018/BYT"), no clause end:
+    the piece is given another character (its offsets, and so the text read, are unchanged)."""
+    if (
+        p.text == ":"
+        and p.start > 0
+        and p.end < len(text)
+        and text[p.start - 1].isalnum()
+        and text[p.end].isalnum()
+    ):
+        return Piece("\u2236", "\u2236", p.start, p.end)
+    return p
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end with ":" (trailing spaces aside)? Read without a copy."""
+    k = end - 1
+    while k >= start and text[k].isspace():
+        k -= 1
+    return k >= start and text[k] == ":"
+
+
+def _own_pieces(text: str) -> list[Piece]:
+    """Pieces of a short string of our own (``pieces_of`` caches the document's; not this)."""
+    return [Piece(m.group(), m.group().casefold(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+
+
+def _not_acronym(word: str) -> bool:
+    """ "GRDP", "SIPAS" name a measure; "TP" (thành phố) opens a place name."""
+    return not word.isupper() or len(word) <= 2
+
+
+@dataclass
+class _Context:
+    """What the sentences read so far leave to the next ones (see ``IndicatorFinder._in_context``)."""
+
+    heading: dict[str, str] | None = None  # after a list heading: its measure, by unit
+    previous: list[Metric] = field(default_factory=list)  # the metrics of the last sentence with figures
+    last: dict[str, Metric] = field(default_factory=dict)  # the last metric naming its measure, by unit
 
 
 def _is_measure(unit: str) -> bool:
@@ -1838,7 +2051,7 @@ def _closing(pieces: Sequence[Piece], i: int) -> int | None:
     return None
 
 
-def _replace_level(indicator: str, level: str, cues: Cues) -> str:
+def _replace_level(indicator: str, level: str, cues: Cues | None) -> str:
     """Put ``level`` ("cấp huyện", "ở cấp xã") where ``indicator`` names its level, or append it."""
     level = level.strip()
     lvl = regex.sub(r"^(?:ở|tại|trên)\s+", "", level)
@@ -1850,7 +2063,28 @@ def _replace_level(indicator: str, level: str, cues: Cues) -> str:
         return indicator[: m.start()] + keep + level + indicator[m.end() :]
     if lvl and lvl.casefold() in indicator.casefold():
         return indicator
+    if (area := _area_in(indicator, lvl, cues)) is not None:
+        # "… chất thải rắn sinh hoạt đô thị được thu gom" for "khu vực nông thôn": the area swaps in
+        at = level if regex.match(r"(?:ở|tại)\s", level) else f"ở {level}"
+        return indicator[: area.start()] + at + indicator[area.end() :]
     return f"{indicator} {level}"
+
+
+def _area_in(indicator: str, level: str, cues: Cues | None) -> regex.Match | None:
+    """Where ``indicator`` names an area other than ``level`` (only when ``level`` is an area)."""
+    if cues is None:
+        return None
+    low = level.casefold()
+    words = [" ".join(k) for n in cues.area_words.values() for k in n]
+    if not any(w in low for w in words):
+        return None
+    for w in sorted(words, key=len, reverse=True):
+        if w in low:
+            continue
+        m = regex.search(rf"(?<!\w)(?:(?:ở|tại)\s+)?(?:khu vực\s+)?{regex.escape(w)}(?!\w)", indicator, regex.I)
+        if m:
+            return m
+    return None
 
 
 def dedupe(metrics: list[Metric], title_end: int = -1) -> list[Metric]:

@@ -35,6 +35,8 @@ from ..segment import doc_text, doc_words, sentence_spans
 _PIECE = regex.compile(r"\d{1,20}(?:[.,]\d{1,20}){0,8}|[\p{L}\p{M}]{1,60}|[^\s\p{L}\p{M}\d]")
 _DIGITS = regex.compile(r"\d")
 _CLAUSE_END = frozenset(";.:!?")
+_PER_REACH = 4  # pieces after a counted noun where "/vạn dân" is looked for
+_PER_BACK_REACH = 20  # pieces of the clause before a number where "…/vạn dân" is looked for
 _MAX_SENTENCE = 20_000  # characters of one sentence that are read (hostile input guard)
 
 
@@ -213,6 +215,7 @@ class Lexicon:
     labels_unless_unit: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
     measure_units: dict[int, dict[tuple[str, ...], str]] = field(default_factory=dict)
     attendance_openers: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
+    per_population: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
     attendance_of: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
     attendance_verbs: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
     _meeting_re: regex.Pattern = field(init=False, repr=False)
@@ -266,6 +269,7 @@ class Lexicon:
             labels_unless_unit=_phrases(data.get("labels_unless_unit", [])),
             measure_units=_phrase_map(data.get("measure_units", {})),
             attendance_openers=_phrases(data.get("attendance_openers", [])),
+            per_population=_phrases(data.get("per_population", [])),
             attendance_of=_phrases(data.get("attendance_of", [])),
             attendance_verbs=_phrases(data.get("attendance_verbs", [])),
         )
@@ -699,9 +703,32 @@ class QuantityFinder:
         if lex.mentions_meeting(clause) or self._attendees[0] <= i < self._attendees[1]:
             return None
         noun = (self._words or {}).get(pieces[k].start) or pieces[k].text
-        if not scale_words and _is_decimal(pieces[i].text) and not starts_with(pieces, k, lex.measures):
-            return None  # "1,5 người" is no count; decimals count only with a scale or a measure
+        if (
+            not scale_words
+            and _is_decimal(pieces[i].text)
+            and not starts_with(pieces, k, lex.measures)
+            and not self._per_population(pieces, i, k)
+        ):
+            return None  # "1,5 người" is no count; decimals count only with a scale, a measure or a rate
         return _Figure(first=i, last=last, value=amount, unit="count", noun=noun)
+
+    def _per_population(self, pieces: list[Piece], i: int, k: int) -> bool:
+        """ "11,7 bác sĩ/vạn dân", "Số giường bệnh/vạn dân … đạt 36,2 giường": a rate per population,
+        written after the noun or in the clause before the number — a count that may be a decimal."""
+        per = self.lex.per_population
+        if not per:
+            return False
+        for j in range(k, min(len(pieces) - 1, k + _PER_REACH)):
+            if pieces[j].text in _CLAUSE_END or pieces[j].text == ",":
+                break
+            if pieces[j].text == "/" and starts_with(pieces, j + 1, per):
+                return True
+        j = i - 1
+        while j > 0 and i - j <= _PER_BACK_REACH and pieces[j].text not in _CLAUSE_END and pieces[j].text != ",":
+            if pieces[j].text == "/" and starts_with(pieces, j + 1, per):
+                return True
+            j -= 1
+        return False
 
     def _comparator_before(self, pieces: list[Piece], i: int) -> tuple[int, str]:
         n, comparator = _lookup(pieces, i, self.lex.comparators_before)
