@@ -3,7 +3,7 @@
 ``underthesea.word_tokenize`` spends most of its time outside the CRF: it finds each regex
 token by scanning every named group of the match, re-normalises every short token, and
 builds 43 feature strings per token in ``underthesea_core.CRFFeaturizer``, which measured
-twice as slow as building the same strings in Python (2.15 s against 1.07 s on 5,066 corpus
+twice as slow as building the same strings in Python (2.15 s against 1.07 s on 5,066 benchmark
 sentences). ``WordSegmenter`` reproduces each step exactly and feeds underthesea's own CRF:
 
 - tokens: the token pattern wraps each alternative whole in one named group, so the token
