@@ -531,3 +531,31 @@ def test_clause_after_a_long_subject_is_no_list_of_names(metrics_of):
 def test_reduction_verb_ending_in_a_link_reads_the_value_first(metrics_of):
     m = by_value(metrics_of("Mục tiêu năm 2024 là kéo giảm ít nhất 5% số vụ phạm tội về trật tự xã hội."), 5)
     assert m.indicator.startswith("số vụ phạm tội về trật tự xã hội")
+
+
+def test_change_of_a_count_belongs_to_the_subject_counting_the_same_noun(metrics_of):
+    ms = metrics_of("Về trật tự an toàn giao thông, số người chết giảm 6 người; số người bị thương tăng 3 người.")
+    assert by_value(ms, 6).indicator == "số người chết giảm"
+    m = by_value(ms, 3)
+    assert m.indicator == "số người bị thương tăng"
+    assert m.text == "số người bị thương tăng 3 người"
+
+
+def test_change_of_a_count_without_such_a_subject_names_the_noun_after_it(metrics_of):
+    m = by_value(metrics_of("Sau sắp xếp, số sở giảm 4 phòng chuyên môn."), 4)
+    assert m.indicator.startswith("phòng chuyên môn")
+
+
+def test_action_and_its_object_before_a_counted_noun_make_a_passive(metrics_of):
+    m = by_value(metrics_of("Năm 2023, đoàn kiểm tra đã xử phạt vi phạm hành chính 37 cơ sở."), 37)
+    assert m.indicator == "cơ sở bị xử phạt vi phạm hành chính"
+    assert m.text == "xử phạt vi phạm hành chính 37 cơ sở"
+    m = by_value(metrics_of("Năm 2023, tỉnh đã tiếp nhận hồ sơ 500 doanh nghiệp."), 500)
+    assert m.indicator == "doanh nghiệp được tiếp nhận hồ sơ"
+
+
+def test_no_passive_without_an_action_verb_before_the_counted_noun(metrics_of):
+    m = by_value(metrics_of("Toàn tỉnh hiện có 37 cơ sở đạt chuẩn."), 37)
+    assert m.indicator == "cơ sở đạt chuẩn"
+    m = by_value(metrics_of("Huyện đã trồng mới được 1.450 cây hồi ghép."), 1450)
+    assert "được được" not in m.indicator

@@ -103,6 +103,8 @@ class Cues:
     area_openers: Phr = field(default_factory=dict)
     names_subject_leads: Phr = field(default_factory=dict)
     rate_bases: Phr = field(default_factory=dict)
+    adverse_verbs: Phr = field(default_factory=dict)
+    adverse_passive: str = "bị"
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -119,6 +121,8 @@ class Cues:
             transfer_preps=_phrases(d.get("transfer_preps", [])),
             light_verbs=_phrases(d.get("light_verbs", [])),
             passive=d.get("passive", "được"),
+            adverse_verbs=_phrases(d.get("adverse_verbs", [])),
+            adverse_passive=d.get("adverse_passive", "bị"),
             no_passive_verbs=_phrases(d.get("no_passive_verbs", [])),
             passive_append=bool(d.get("passive_append", True)),
             passive_max_syllables=int(d.get("passive_max_syllables", 5)),
@@ -511,17 +515,25 @@ class IndicatorFinder:
         link = ends_with(s.pieces, verb_end, self.c.linking.get(kind, {}))
         if link and ends_with(s.pieces, verb_end, self.c.not_links) > link:
             link = 0  # "cắt giảm 10% chi thường xuyên": "giảm" is part of the verb "cắt giảm"
+        counted_subject = False
         if (
             link
             and q.unit == "count"
             and q.change in {"increase", "decrease"}
-            and self._noun_after(s, d, figures)
+            and (noun := self._noun_after(s, d, figures))
         ):
-            link = 0  # "giảm 4 sở và tương đương": a change of the count named after it
+            counted_subject = self._counted_subject(s, verb_end - link, noun)
+            if not counted_subject:
+                link = 0  # "giảm 4 sở và tương đương": a change of the count named after it
         if link and q.unit == "count" and self._rate_noun_after(s, d):
             link = 0  # "đạt 37 giường bệnh/vạn dân": the rate after the value names the measure
         if link and q.unit != "fraction":
             self._subject_first(s, d, verb_end - link, before, figures, link_at=verb_end - link)
+            if counted_subject and d.indicator and d.mode == "subject":
+                # "số người chết giảm 6 người" → "số người chết giảm": the change, not the count itself
+                d.indicator = _clean(f"{d.indicator} {s.words(verb_end - link, verb_end)}")
+                b, _ = self._np_end(s, d.qb + 1, figures)
+                d.end = max(d.end, s.pieces[b - 1].end)
             return
         prep = ends_with(s.pieces, d.qa, self.c.transfer_preps)
         if prep and (_counted(q.unit) or q.unit == "%") and self._transfer(s, d, d.qa - prep, figures):
@@ -529,6 +541,21 @@ class IndicatorFinder:
         if self._with_phrase(s, d, before, figures, verb_end):
             return
         self._value_first(s, d, before, figures, verb_end)
+
+    def _counted_subject(self, s: Sentence, link_at: int, noun: str) -> bool:
+        """ "số vụ giảm 12 vụ", "số người bị thương tăng 3 người": the clause's subject counts the
+        same noun the change is counted in, so the change belongs to that subject."""
+        first = _syllables(noun)[:1]
+        if not first:
+            return False
+        for k in range(link_at - 1, max(-1, link_at - 8), -1):
+            p = s.pieces[k]
+            if p.text in self.c.strong or p.text in {",", "(", ")"} or p.is_number:
+                return False
+            n = starts_with(s.pieces, k, self.c.count_heads)
+            if n and k + n < link_at and _syllables(s.pieces[k + n].text)[:1] == first:
+                return True
+        return False
 
     def _rate_noun_after(self, s: Sentence, d: Draft) -> bool:
         """Is the counted noun a rate per something ("giường bệnh/vạn dân", "bác sĩ/vạn dân")?"""
@@ -691,7 +718,7 @@ class IndicatorFinder:
             # "hỗ trợ hơn 145.000 lượt người dân cài đặt …" → "lượt người dân được hỗ trợ cài đặt …"
             head = _clean(s.words(a, d.verb_at))
             indicator = (
-                f"{head} {self.c.passive} {_clean(s.words(*verb))} {_clean(self._phrase(s, d.verb_at, b))}"
+                f"{head} {self._passive(s, verb[0])} {_clean(s.words(*verb))} {_clean(self._phrase(s, d.verb_at, b))}"
             )
             d.start = s.pieces[verb[0]].start
         elif (
@@ -703,9 +730,48 @@ class IndicatorFinder:
         ):
             agent = self._agent(s, verb[0], figures)
             vtext = s.words(*verb)
-            indicator = f"{indicator} {self.c.passive} {agent + ' ' if agent else ''}{vtext}"
+            indicator = f"{indicator} {self._passive(s, verb[0])} {agent + ' ' if agent else ''}{vtext}"
             d.start = s.pieces[verb[0]].start
+        elif (
+            verb is None
+            and self.c.passive_append
+            and _counted(q.unit)
+            and d.verb_at is None
+            and len(_syllables(indicator)) <= 2
+            and (vo := self._verb_object_before(s, d.qa, figures)) is not None
+        ):
+            # "xử phạt vi phạm hành chính 37 cơ sở" → "cơ sở được xử phạt vi phạm hành chính"
+            v0, v1 = vo
+            indicator = f"{indicator} {self._passive(s, v0)} {_clean(s.words(v0, v1))} {_clean(s.words(v1, d.qa))}"
+            d.start = s.pieces[v0].start
         d.indicator = _clean(indicator)
+
+    def _passive(self, s: Sentence, verb_at: int) -> str:
+        """The passive marker for the verb at ``verb_at``: "bị" for an adverse action done to the counted
+        things ("cơ sở bị xử phạt", "cuộc tấn công bị ngăn chặn"), "được" otherwise."""
+        return self.c.adverse_passive if starts_with(s.pieces, verb_at, self.c.adverse_verbs) else self.c.passive
+
+    def _verb_object_before(self, s: Sentence, qa: int, figures: set[int]) -> tuple[int, int] | None:
+        """An action verb and its object right before a counted value ("xử phạt vi phạm hành chính
+        37 cơ sở"): the counted things are what the action was done to. Returns (verb start, object
+        start), or None when the words before the value are not a short noun object after such a verb."""
+        for k in range(qa - 1, max(0, qa - 6), -1):
+            p = s.pieces[k]
+            if (
+                not p.is_word
+                or p.is_number
+                or k in figures
+                or k in s.figure_ends
+                or not (s.is_nominal(k) or s.is_verb(k))
+                or starts_with(s.pieces, k, self.c.no_passive_verbs)
+                or starts_with(s.pieces, k, self.c.light_verbs)
+                or starts_with(s.pieces, k, self.c.skip_before_value)
+            ):
+                return None
+            n = ends_with(s.pieces, k, self.c.action_verbs)
+            if n and (k - n) not in s.inner and k not in s.inner:
+                return k - n, k
+        return None
 
     def _rate_before(self, s: Sentence, d: Draft, verb_end: int, a: int, b: int, figures: set[int]) -> bool:
         """ "đạt tỷ lệ bao phủ 87,6% dân số": a rate noun right before the value names the indicator,
