@@ -559,3 +559,49 @@ def test_no_passive_without_an_action_verb_before_the_counted_noun(metrics_of):
     assert m.indicator == "cơ sở đạt chuẩn"
     m = by_value(metrics_of("Huyện đã trồng mới được 1.450 cây hồi ghép."), 1450)
     assert "được được" not in m.indicator
+
+
+def test_copula_after_a_short_head_names_the_kind_counted(metrics_of):
+    m = by_value(metrics_of("Tỉnh có khoảng 46% dân số là đồng bào dân tộc thiểu số."), 46)
+    assert m.indicator == "dân số là đồng bào dân tộc thiểu số"
+
+
+def test_copula_before_names_or_a_verb_ends_the_phrase(metrics_of):
+    m = by_value(metrics_of("Toàn tỉnh còn 2 huyện là Trà Ôn và Tam Bình có tỷ lệ hộ nghèo cao."), 2)
+    assert not m.indicator.startswith("huyện là")
+    m = by_value(metrics_of("Tỷ lệ hộ nghèo giảm còn 5% là nhờ các chính sách hỗ trợ."), 5)
+    assert m.indicator == "Tỷ lệ hộ nghèo"
+
+
+def test_list_of_levels_after_a_value_shares_the_predicate(metrics_of):
+    m = by_value(
+        metrics_of("Đến nay, 100% cơ quan nhà nước cấp tỉnh, cấp huyện sử dụng hệ thống quản lý văn bản."), 100
+    )
+    assert m.indicator == "cơ quan nhà nước cấp tỉnh, cấp huyện sử dụng hệ thống quản lý văn bản"
+
+
+def test_two_kinds_after_a_value_share_the_predicate(metrics_of):
+    m = by_value(metrics_of("Năm 2023, 100% trường học, cơ sở y tế công lập thu phí không dùng tiền mặt."), 100)
+    assert m.indicator == "trường học, cơ sở y tế công lập thu phí không dùng tiền mặt"
+
+
+def test_new_clause_after_a_value_and_comma_is_not_a_second_kind(metrics_of):
+    m = by_value(metrics_of("Tỷ lệ bao phủ đạt 95% dân số, người dân tích cực tham gia."), 95)
+    assert m.indicator == "Tỷ lệ bao phủ"
+    m = by_value(metrics_of("Tỷ lệ hồ sơ đúng hạn đạt 98%, hồ sơ trễ hạn giảm mạnh."), 98)
+    assert m.indicator == "Tỷ lệ hồ sơ đúng hạn"
+
+
+def test_respective_shares_name_the_whole_they_are_parts_of(metrics_of):
+    ms = metrics_of(
+        "Khách Hàn Quốc và Trung Quốc lần lượt chiếm 52% và 21% tổng lượng khách quốc tế, "
+        "khách Nga xếp thứ 3 với khoảng 96.000 lượt."
+    )
+    assert by_value(ms, 52).indicator == "Khách Hàn Quốc trong tổng lượng khách quốc tế"
+    assert by_value(ms, 21).indicator == "Khách Trung Quốc trong tổng lượng khách quốc tế"
+
+
+def test_respective_levels_against_no_whole_stay_bare(metrics_of):
+    ms = metrics_of("Tỷ lệ hồ sơ trực tuyến ở cấp tỉnh, huyện và xã lần lượt đạt 98%, 90% và 70%.")
+    assert by_value(ms, 90).indicator == "Tỷ lệ hồ sơ trực tuyến ở cấp huyện"
+    assert by_value(ms, 70).indicator == "Tỷ lệ hồ sơ trực tuyến ở cấp xã"

@@ -105,6 +105,8 @@ class Cues:
     rate_bases: Phr = field(default_factory=dict)
     adverse_verbs: Phr = field(default_factory=dict)
     adverse_passive: str = "bị"
+    identity_copulas: Phr = field(default_factory=dict)
+    max_identity_head: int = 3
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -165,6 +167,8 @@ class Cues:
             area_openers=_phrases(d.get("area_openers", [])),
             names_subject_leads=_phrases(d.get("names_subject_leads", [])),
             rate_bases=_phrases(d.get("rate_bases", [])),
+            identity_copulas=_phrases(d.get("identity_copulas", [])),
+            max_identity_head=int(d.get("max_identity_head_syllables", 3)),
         )
 
 
@@ -1392,9 +1396,24 @@ class IndicatorFinder:
                 if not at and prep and cut < prep[-1]:
                     cut = prep[-1]
                 texts.append(_clean(s.words(fa, fa + cut) + " " + s.words(a, b)))
+            if whole := self._share_of(s, group, verb_end - link, {e.qa for e in drafts}):
+                texts = [f"{t} {whole}" for t in texts]
             for e, text in zip(group, texts, strict=True):
                 e.indicator, e.mode = text, "elliptic"
                 e.start, e.end = s.pieces[fa].start, s.pieces[e.qb].end
+
+    def _share_of(self, s: Sentence, group: list[Draft], link_at: int, figures: set[int]) -> str:
+        """The whole the shares of a "lần lượt chiếm" list are parts of ("Khách Hàn Quốc và Trung Quốc lần lượt
+        chiếm 52% và 21% tổng lượng khách quốc tế" → "… trong tổng lượng khách quốc tế"); "" when the verb
+        is not a share verb or no noun follows the last figure. Ratios against a plan ("so với") are left
+        to the subject reading."""
+        word = _lookup_forward(s.pieces, link_at, self.c.ratio_verbs)[1]
+        if not word or word == "so với" or group[-1].quantity.unit != "%":
+            return ""
+        a = group[-1].qb + 1
+        b, _ = self._np_end(s, a, figures)
+        b = next((j for j in range(a, b) if s.pieces[j].text == ","), b)  # a list after a comma is a new clause
+        return f"{word} {_clean(self._phrase(s, a, b))}" if a < b else ""
 
     def _list_items(self, s: Sentence, end: int, n: int) -> list[tuple[int, int]] | None:
         """The last ``n`` items of the list ending at ``end`` ("A …, B, C" / "A … và B"), the first one
@@ -1450,6 +1469,7 @@ class IndicatorFinder:
                 j > a
                 and starts_with(s.pieces, j, self.c.np_stops)
                 and not (s.pieces[j - 1].low == self.c.passive and starts_with(s.pieces, j, _PASSIVE_VERBS))
+                and not self._identity(s, a, j)
             ):
                 return j, "stop"
             if (
@@ -1482,6 +1502,21 @@ class IndicatorFinder:
             j += 1
         return j, "boundary"
 
+    def _identity(self, s: Sentence, a: int, j: int) -> bool:
+        """Is the copula at ``j`` part of the phrase after a value ("46% dân số là đồng bào dân tộc thiểu số")?
+
+        A short head noun then "là" and a noun names the share of a group that belongs to a kind, so
+        the kind is part of what is counted; after a longer phrase, before a verb or before names "là" starts a
+        comment or an apposition.
+        """
+        n = starts_with(s.pieces, j, self.c.identity_copulas)
+        if not n or j + n >= len(s.pieces) or len(_syllables(s.words(a, j))) > self.c.max_identity_head:
+            return False
+        nxt = s.pieces[j + n]
+        if not nxt.is_word or nxt.is_number or nxt.text[:1].isupper():
+            return False  # "2 huyện là Trà Ôn và Tam Bình": names the items, not a kind
+        return s.is_nominal(j + n) and not s.is_verb(j + n)
+
     def _comma_continues(
         self, s: Sentence, a: int, j: int, figures: set[int], seen_verb: bool, rank: bool
     ) -> bool:
@@ -1501,6 +1536,8 @@ class IndicatorFinder:
         before_verb, after_verb = s.is_verb(j - 1), self._verbish(s, nxt)
         if before_verb and after_verb:
             return True
+        if ends_with(s.pieces, j, self.c.level_words) and starts_with(s.pieces, nxt, self.c.level_words):
+            return True  # "cơ quan nhà nước cấp tỉnh, cấp huyện sử dụng …": a list of levels ("cấp" tags as a verb)
         if seen_verb:
             return False
         # the list item after the comma: up to the next comma, coordinator, predicate or boundary
@@ -1538,6 +1575,17 @@ class IndicatorFinder:
             return True  # "thôn, buôn", "xã, phường"
         if j - segment_start <= 2 and segment_start > a and item <= 6 and not after_verb:
             return True  # inside a list of short nouns ("đảng viên, cán bộ, công chức, viên chức trên …")
+        if (
+            segment_start == a
+            and j - a <= 2
+            and item <= 6
+            and not after_verb
+            and s.is_nominal(nxt)
+            and k < n
+            and self._verbish(s, k)
+            and not starts_with(s.pieces, k, self.c.aux_markers)
+        ):
+            return True  # "100% trường học, cơ sở y tế công lập thu phí …": two kinds sharing one predicate
         return 0 < item <= 4 and not after_verb
 
     def _verbish(self, s: Sentence, i: int) -> bool:
