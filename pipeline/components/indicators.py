@@ -67,6 +67,7 @@ class Cues:
     with_words: Phr
     ratio_verbs: dict[int, dict[tuple[str, ...], str]]
     locatives: Phr
+    money_purpose_preps: Phr
     level_words: Phr
     rank_about: Phr
     rank_group_words: Phr
@@ -131,6 +132,7 @@ class Cues:
             with_words=_phrases(d.get("with_words", [])),
             ratio_verbs=_phrase_map(d.get("ratio_verbs", {})),
             locatives=_phrases(d.get("locatives", [])),
+            money_purpose_preps=_phrases(d.get("money_purpose_preps", [])),
             level_words=_phrases(d.get("level_words", [])),
             rank_about=_phrases(d.get("rank_about", ["về"])),
             rank_group_words=_phrases(d.get("rank_group_words", [])),
@@ -647,7 +649,7 @@ class IndicatorFinder:
         if q.unit in {"VND", "USD"} and (a >= b or self._is_prep(s, a)):
             self._money(s, d, before, figures, verb_end, a, b)
             return
-        if q.unit == "%" and a < b and self._rate_before(s, d, verb_end, a, b, figures):
+        if q.unit == "%" and a < b and self._rate_before(s, d, verb_end, a, b):
             return
         core = self._strip_lead(s, a, b) if a < b else b
         if core >= b or self._only_change_words(s, core, b) or starts_with(s.pieces, a, self.c.np_stops):
@@ -777,7 +779,7 @@ class IndicatorFinder:
                 return k - n, k
         return None
 
-    def _rate_before(self, s: Sentence, d: Draft, verb_end: int, a: int, b: int, figures: set[int]) -> bool:
+    def _rate_before(self, s: Sentence, d: Draft, verb_end: int, a: int, b: int) -> bool:
         """ "đạt tỷ lệ bao phủ 87,6% dân số": a rate noun right before the value names the indicator,
         the noun after it is its base ("tỷ lệ bao phủ dân số"), not the indicator itself."""
         if (
@@ -848,7 +850,7 @@ class IndicatorFinder:
     def _agent(self, s: Sentence, verb_at: int, figures: set[int]) -> str:
         """The doer named before a verb ("Hệ thống thông tin … đã tiếp nhận", "tỉnh đón") — read after
         the last governing verb ("… đề nghị ngành tập trung tuyển dụng" has none)."""
-        start = self._clause_start(s, verb_at, figures)
+        start = self._clause_start(s, verb_at)
         for i in range(verb_at - 1, start - 1, -1):
             n = ends_with(s.pieces, i + 1, self.c.governing_verbs)
             if n:
@@ -948,7 +950,7 @@ class IndicatorFinder:
             subject = "tăng trưởng kinh tế"  # "Kinh tế Bạc Liêu năm 2023 tăng 6,79%
         if not subject or self._only_level(subject):
             if growth and not subject:
-                clause = self._clause_start(s, link_at, figures)
+                clause = self._clause_start(s, link_at)
                 when = ""
                 for i in range(clause, link_at):
                     t = self._time_len(s, i, link_at)
@@ -1054,11 +1056,11 @@ class IndicatorFinder:
         level compared with. Its indicator is the noun phrase after the comparative when that names a
         measure; when it names only a plan or an earlier period, the measure is the figure's just
         before, for that period ("tốc độ tăng trưởng kinh tế (GRDP) cùng kỳ năm 2023")."""
-        start = self._clause_start(s, end, figures)
+        start = self._clause_start(s, end)
         stop = end
         if start > 1 and s.pieces[start - 1].text == "(" and start >= end:
             stop = start - 1  # "cao hơn cùng kỳ năm 2023 (đạt 5,84%)"
-            start = self._clause_start(s, stop, figures)
+            start = self._clause_start(s, stop)
         n = starts_with(s.pieces, start, self.c.comparison_words)
         if not n or (start > 0 and s.pieces[start - 1].text not in {",", ";"}):
             return False
@@ -1102,11 +1104,11 @@ class IndicatorFinder:
         word ("tỷ lệ hồ sơ đăng ký trực tuyến vào lớp 6"). "" when the subject is no such variant."""
         if ref.mode not in {"subject", "elliptic"} or ref.qb + 2 > end:
             return ""
-        start = self._clause_start(s, end, figures)
+        start = self._clause_start(s, end)
         for _ in range(3):  # back over the short items of a list ("án rất nghiêm trọng, đặc biệt …")
             if start - 2 == ref.qb or start < 2 or s.pieces[start - 1].text != ",":
                 break
-            prev = self._clause_start(s, start - 1, figures)
+            prev = self._clause_start(s, start - 1)
             if start - 1 - prev > 5:
                 return ""
             start = prev
@@ -1129,9 +1131,9 @@ class IndicatorFinder:
         b, why = self._np_end(s, a, figures)
         if a >= b:
             return False
-        start = self._clause_start(s, prep_at, figures)
+        start = self._clause_start(s, prep_at)
         while start >= 2 and s.pieces[start - 1].text == "," and s.is_verb(start - 2) and s.is_verb(start):
-            start = self._clause_start(s, start - 1, figures)  # "kiểm tra, rà quét …"
+            start = self._clause_start(s, start - 1)  # "kiểm tra, rà quét …"
         # the verb phrase starts at the first verb after the subject, light verbs skipped
         vp_start = None
         i = start
@@ -1193,7 +1195,7 @@ class IndicatorFinder:
                 break
             j += g
         a, b = self._subject(s, verb, figures)
-        subject = self._drop_place(s, _clean(self._phrase(s, a, b))) if a < b else ""
+        subject = self._drop_place(_clean(self._phrase(s, a, b))) if a < b else ""
         if subject:
             d.indicator = subject
             d.start, d.end = s.pieces[a].start, s.pieces[d.qb].end
@@ -1206,10 +1208,10 @@ class IndicatorFinder:
             return
         prev = self._previous_clause_subject(s, verb, figures)
         if prev:
-            d.indicator = self._drop_place(s, prev) or prev
+            d.indicator = self._drop_place(prev) or prev
             d.start, d.end = s.pieces[clause].start, s.pieces[d.qb].end
             return
-        head = self._rank_head(s, clause, verb, figures)
+        head = self._rank_head(s, clause, verb)
         if head is not None:
             d.indicator = _clean(self._phrase(s, *head))
             d.start, d.end = s.pieces[head[0]].start, s.pieces[d.qb].end
@@ -1595,7 +1597,7 @@ class IndicatorFinder:
     def _subject(self, s: Sentence, end: int, figures: set[int]) -> tuple[int, int]:
         """Pieces [a, b) of the indicator written before the verb at ``end``."""
         end = self._skip_back(s, end, self.c.skip_before_value)
-        start = self._clause_start(s, end, figures)
+        start = self._clause_start(s, end)
         start = self._merge_segments(s, start, figures, end)
         a, b = start, end
         for i in range(end - 1, start, -1):  # "… tăng cao giúp | kinh tế Hải Dương tăng trưởng 9,01%"
@@ -1626,7 +1628,7 @@ class IndicatorFinder:
             return comma
         return b
 
-    def _clause_start(self, s: Sentence, end: int, figures: set[int]) -> int:
+    def _clause_start(self, s: Sentence, end: int) -> int:
         i = end - 1
         depth = 0
         while i >= 0:
@@ -1646,13 +1648,13 @@ class IndicatorFinder:
             ):
                 pass  # "mức độ 3, 4"
             elif (depth == 0 and (p.text in self.c.strong or p.text == ",")) or (
-                depth == 0 and self._figure_end_at(s, i, figures)
+                depth == 0 and self._figure_end_at(s, i)
             ):
                 return i + 1
             i -= 1
         return 0
 
-    def _figure_end_at(self, s: Sentence, i: int, figures: set[int]) -> bool:
+    def _figure_end_at(self, s: Sentence, i: int) -> bool:
         """Is piece ``i`` the last piece of some figure (a subject never spans a figure)?"""
         return i in s.figure_ends
 
@@ -1670,7 +1672,7 @@ class IndicatorFinder:
         for _ in range(6):
             if cursor < 2 or s.pieces[cursor - 1].text != ",":
                 return start
-            prev = self._clause_start(s, cursor - 1, figures)
+            prev = self._clause_start(s, cursor - 1)
             if prev > 0 and (prev - 1) in s.figure_ends:
                 return start
             if any(s.pieces[k].text in self.c.strong for k in range(prev, cursor - 1)):
@@ -1822,19 +1824,15 @@ class IndicatorFinder:
             end -= n
         return end
 
-    def _after_comparator(self, s: Sentence, a: int) -> int:
-        """Pieces of "trở lên" etc. already in the figure are skipped; nothing else."""
-        return 0
-
     def _is_prep(self, s: Sentence, a: int) -> bool:
-        return s.pieces[a].low in {"cho", "để", "từ", "nhằm", "vào"} if a < len(s.pieces) else False
+        return starts_with(s.pieces, a, self.c.money_purpose_preps) > 0
 
     def _starts_level(self, s: Sentence, a: int) -> bool:
         if a >= len(s.pieces):
             return False
         n = starts_with(s.pieces, a, self.c.locatives)
         k = a + n
-        return k < len(s.pieces) and s.pieces[k].low == "cấp" and (n > 0 or True)
+        return k < len(s.pieces) and s.pieces[k].low == "cấp"
 
     def _only_level(self, text: str) -> bool:
         """ "cấp huyện", "khu vực nông thôn": a level or an area alone, no measure — the figure is the
@@ -1965,11 +1963,11 @@ class IndicatorFinder:
         continues the one before it; its indicator is what that clause is about — from an indicator
         word to the clause's end, else the clause's opening noun phrase, up to its verb; with the
         piece it starts at ("", -1 when there is none)."""
-        i = self._clause_start(s, end, figures)
+        i = self._clause_start(s, end)
         if i < 2 or s.pieces[i - 1].text != ",":
             return "", -1
         b = i - 1
-        a = self._clause_start(s, b, figures)
+        a = self._clause_start(s, b)
         if a > 0 and (a - 1) in s.figure_ends:
             return "", -1
         for k in range(a, b):
@@ -1994,7 +1992,7 @@ class IndicatorFinder:
             end -= 1
         return end
 
-    def _rank_head(self, s: Sentence, start: int, end: int, figures: set[int]) -> tuple[int, int] | None:
+    def _rank_head(self, s: Sentence, start: int, end: int) -> tuple[int, int] | None:
         """The name of a ranked index written earlier in the clause ("Theo kết quả Bộ Chỉ số … (DTI)
         năm 2022 vừa được công bố, Bà Rịa - Vũng Tàu xếp thứ 6/63")."""
         for i in range(start, end):
@@ -2015,7 +2013,7 @@ class IndicatorFinder:
                 return i, j
         return None
 
-    def _drop_place(self, s: Sentence, subject: str) -> str:
+    def _drop_place(self, subject: str) -> str:
         """ "Chỉ số … năm 2022 của Hải Dương" → without the possessive place; a bare place → ""."""
         m = regex.search(r"\s+của\s+(?:tỉnh|huyện|thành phố|TP\.?|\p{Lu}[\p{L}\s\-–]*)$", subject)
         if m:
