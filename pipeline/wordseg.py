@@ -56,7 +56,6 @@ class WordSegmenter:
     """``segmenter(sentence) -> words``, equal to ``underthesea.word_tokenize(sentence)``."""
 
     def __init__(self) -> None:
-        import joblib
         from underthesea import word_tokenize
         from underthesea.pipeline import word_tokenize as package
         from underthesea.pipeline.text_normalize import token_normalize
@@ -68,11 +67,7 @@ class WordSegmenter:
         self.rust_features = model.featurizer
         self.regex_tokens = regex_tokenize  # its ``patterns`` is read at each call, as underthesea does
         self.normalize_token = lru_cache(maxsize=65536)(token_normalize)
-        model_dir = Path(package.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
-        templates = tuple(joblib.load(model_dir / "features.bin"))
-        self.dictionary: frozenset[str] | None = (
-            frozenset(joblib.load(model_dir / "dictionary.bin")) if templates == TEMPLATES else None
-        )
+        self.dictionary = _dictionary(Path(package.__file__).parent / "models" / "ws_crf_vlsp2013_20230727")
 
     def tokens(self, sentence: str) -> list[str]:
         """underthesea's regex tokens of ``sentence`` (before segmentation)."""
@@ -97,6 +92,19 @@ class WordSegmenter:
             else:
                 words.append(token)
         return words
+
+
+def _dictionary(model_dir: Path) -> frozenset[str] | None:
+    """The model's word dictionary, or ``None`` (underthesea_core builds the features) when the
+    model underthesea loads is not the one whose templates ``_features`` unrolls."""
+    import joblib
+
+    try:
+        if tuple(joblib.load(model_dir / "features.bin")) != TEMPLATES:
+            return None
+        return frozenset(joblib.load(model_dir / "dictionary.bin"))
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 def _features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]]:

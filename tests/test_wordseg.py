@@ -64,3 +64,9 @@ def test_words_equal_underthesea_on_any_text(text):
 @given(st.text(max_size=60))
 def test_words_equal_underthesea_on_any_unicode(text):
     assert shared_segmenter()(text) == word_tokenize(text)
+
+
+def test_a_different_model_falls_back_to_underthesea_core_features(tmp_path):
+    from pipeline.wordseg import _dictionary
+
+    assert _dictionary(tmp_path) is None  # no model files there: underthesea_core builds the features
