@@ -370,6 +370,7 @@ def test_title_figure_naming_only_a_place_is_the_body_figure():
     assert len(kept) == 2
 
 
+
 def test_lower_case_word_glued_to_a_name_is_its_own_word(metrics_of):
     # the segmenter writes "I ước", "Hưng Yên ước": "ước" is the estimate adverb, not the name's
     ms = metrics_of("Kim ngạch xuất khẩu quý I ước đạt 1,64 tỷ USD.")
@@ -605,3 +606,38 @@ def test_respective_levels_against_no_whole_stay_bare(metrics_of):
     ms = metrics_of("Tỷ lệ hồ sơ trực tuyến ở cấp tỉnh, huyện và xã lần lượt đạt 98%, 90% và 70%.")
     assert by_value(ms, 90).indicator == "Tỷ lệ hồ sơ trực tuyến ở cấp huyện"
     assert by_value(ms, 70).indicator == "Tỷ lệ hồ sơ trực tuyến ở cấp xã"
+
+
+def test_disbursement_without_object_takes_the_fund_named_before(metrics_of):
+    ms = metrics_of(
+        "Kế hoạch vốn đầu tư công năm 2024 của thành phố là 5.930 tỷ đồng; đến ngày 20/9, thành phố đã "
+        "giải ngân 2.780 tỷ đồng, đạt 46,9% kế hoạch."
+    )
+    assert "giải ngân vốn đầu tư công" in by_value(ms, 46.9).indicator
+    ms = metrics_of(
+        "Tổng vốn thực hiện chương trình năm 2024 được giao là 412,6 tỷ đồng. Đến ngày 31/7/2024, các chủ "
+        "đầu tư đã giải ngân 187,3 tỷ đồng, đạt 45,4% kế hoạch."
+    )
+    assert by_value(ms, 45.4).indicator.startswith("giải ngân vốn thực hiện chương trình")
+
+
+def test_disbursement_keeps_its_own_object_and_needs_a_named_fund(metrics_of):
+    ms = metrics_of("Kế hoạch trung hạn của tỉnh có tổng vốn 23.560 tỷ đồng; đến nay đã giải ngân 61,2%.")
+    assert "vốn" not in by_value(ms, 61.2).indicator
+    ms = metrics_of("Nguồn vốn ODA còn chậm. Tỉnh đã giải ngân vốn đầu tư công đạt 41,8%.")
+    assert by_value(ms, 41.8).indicator == "giải ngân vốn đầu tư công"
+
+
+def test_cause_and_topic_words_end_a_phrase_after_the_value(metrics_of):
+    m = by_value(
+        metrics_of("Năm 2023 huyện có 96,4% hồ sơ được giải quyết đúng hạn nhờ giao chỉ tiêu cho từng công chức."),
+        96.4,
+    )
+    assert m.indicator == "hồ sơ được giải quyết đúng hạn"
+    m = by_value(metrics_of("Khi 95,2% dân số tham gia BHYT thì quỹ bảo hiểm sẽ được cân đối."), 95.2)
+    assert m.indicator == "dân số tham gia BHYT"
+
+
+def test_phrase_after_the_value_goes_on_without_a_cause_or_topic_word(metrics_of):
+    m = by_value(metrics_of("Năm 2023 huyện có 96,4% hồ sơ được giải quyết đúng hạn và trước hạn."), 96.4)
+    assert m.indicator == "hồ sơ được giải quyết đúng hạn và trước hạn"

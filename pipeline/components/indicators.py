@@ -108,6 +108,8 @@ class Cues:
     adverse_passive: str = "bị"
     identity_copulas: Phr = field(default_factory=dict)
     max_identity_head: int = 3
+    implicit_objects: dict[tuple[str, ...], Phr] = field(default_factory=dict)
+    implicit_object_stops: Phr = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> Cues:
@@ -171,6 +173,10 @@ class Cues:
             rate_bases=_phrases(d.get("rate_bases", [])),
             identity_copulas=_phrases(d.get("identity_copulas", [])),
             max_identity_head=int(d.get("max_identity_head_syllables", 3)),
+            implicit_objects={
+                tuple(_syllables(verb)): _phrases(heads) for verb, heads in d.get("implicit_objects", {}).items()
+            },
+            implicit_object_stops=_phrases(d.get("implicit_object_stops", [])),
         )
 
 
@@ -461,7 +467,29 @@ class IndicatorFinder:
         for d in drafts:  # "xuống giống 187.600 ha, đạt 100,8% kế hoạch": the ratio is of the area too
             if d.mode == "elliptic" and (raw := next((r for r in headed if d.indicator.startswith(r)), None)):
                 d.indicator = headed[raw] + d.indicator[len(raw) :]
+        if self.c.implicit_objects:
+            for d in drafts:
+                if d.indicator:
+                    d.indicator = self._implicit_object(sent, d)
         return [self._metric(d) for d in drafts if d.indicator]
+
+    def _implicit_object(self, s: Sentence, d: Draft) -> str:
+        """ "Kế hoạch vốn đầu tư công … là 5.930 tỷ đồng; … đã giải ngân 2.780 tỷ đồng, đạt 46,9%": the
+        writer drops the object of "giải ngân" once the paragraph has named the fund, and the figure is
+        the disbursement of that fund ("giải ngân vốn đầu tư công"). Only a bare verb (alone, or before
+        "so với …") takes it; the nearest object noun phrase earlier in the paragraph is used."""
+        syl = _syllables(d.indicator)
+        for verb, heads in self.c.implicit_objects.items():
+            n = len(verb)
+            if tuple(syl[:n]) != verb or (len(syl) > n and tuple(syl[n : n + 2]) != ("so", "với")):
+                continue
+            end = d.start if d.start >= 0 else d.quantity.start_char
+            obj = _nearest_object(s.text, s.text.rfind("\n", 0, end) + 1, end, heads, self.c.implicit_object_stops)
+            if not obj:
+                return d.indicator
+            words = d.indicator.split(" ")
+            return " ".join([*words[:n], obj, *words[n:]])
+        return d.indicator
 
     def _measure_head(self, indicator: str, unit: str) -> str:
         """ "xuống giống 187.600 ha" measures an area: "diện tích xuống giống". An indicator that already
@@ -2223,6 +2251,33 @@ def dedupe(metrics: list[Metric], title_end: int = -1) -> list[Metric]:
         if twin is None:
             kept.append(m)
     return sorted(kept, key=lambda m: m.start_char)
+
+
+_MAX_OBJECT_PIECES = 6
+
+
+def _nearest_object(text: str, start: int, end: int, heads: Phr, stops: Phr) -> str:
+    """The last noun phrase opened by one of ``heads`` in ``text[start:end]`` ("nguồn vốn kéo dài"),
+    ended by a stop word, a number or punctuation; "" when none, or when the head stands alone
+    ("tổng vốn 23.560 tỷ đồng" names no fund)."""
+    pieces = pieces_of(text, start, end)
+    for k in range(len(pieces) - 1, -1, -1):
+        n = starts_with(pieces, k, heads)
+        if not n:
+            continue
+        if k > 0 and starts_with(pieces, k - 1, heads) > n:
+            k, n = k - 1, starts_with(pieces, k - 1, heads)
+        j = k + n
+        while (
+            j < len(pieces)
+            and j - k < _MAX_OBJECT_PIECES
+            and pieces[j].is_word
+            and not pieces[j].is_number
+            and not starts_with(pieces, j, stops)
+        ):
+            j += 1
+        return text[pieces[k].start : pieces[j - 1].end] if j > k + n else ""
+    return ""
 
 
 def _only_names(indicator: str) -> bool:
