@@ -68,6 +68,7 @@ class Cues:
     ratio_verbs: dict[int, dict[tuple[str, ...], str]]
     locatives: Phr
     money_purpose_preps: Phr
+    list_of_preps: frozenset[str]
     level_words: Phr
     rank_about: Phr
     rank_group_words: Phr
@@ -135,6 +136,7 @@ class Cues:
             ratio_verbs=_phrase_map(d.get("ratio_verbs", {})),
             locatives=_phrases(d.get("locatives", [])),
             money_purpose_preps=_phrases(d.get("money_purpose_preps", [])),
+            list_of_preps=frozenset(d.get("list_of_preps", [])),
             level_words=_phrases(d.get("level_words", [])),
             rank_about=_phrases(d.get("rank_about", ["về"])),
             rank_group_words=_phrases(d.get("rank_group_words", [])),
@@ -1406,7 +1408,8 @@ class IndicatorFinder:
                 continue
             group = [d]
             while k < len(drafts) and all(
-                s.pieces[j].low in {",", "và", "hoặc"} for j in range(group[-1].qb + 1, drafts[k].qa)
+                s.pieces[j].low == "," or starts_with(s.pieces, j, self.c.coordinators) == 1
+                for j in range(group[-1].qb + 1, drafts[k].qa)
             ) and drafts[k].qa > group[-1].qb + 1:
                 group.append(drafts[k])
                 k += 1
@@ -1420,7 +1423,8 @@ class IndicatorFinder:
             for a, b in rest:
                 own = [s.pieces[j].text for j in range(a, b)]
                 at = [i for i, w in enumerate(first) if i > 0 and w.casefold() == own[0].casefold()]
-                prep = [i + 1 for i, w in enumerate(first) if 0 < i < len(first) - 1 and w.casefold() in _LIST_OF]
+                prep = [i + 1 for i, w in enumerate(first)
+                        if 0 < i < len(first) - 1 and w.casefold() in self.c.list_of_preps]
                 # "Tỷ lệ tốt nghiệp của các trường THPT …, trung tâm giáo dục …": after the preposition
                 cut = at[-1] if at else max(1, len(first) - len(own))
                 if not at and prep and cut < prep[-1]:
@@ -2098,7 +2102,6 @@ _LIST_ROW = regex.compile(r"[\-+•*–]\s*([^:\d\n]{1,60}?)\s*:\s*\S")
 _MAX_PART_SYLLABLES = 4
 _MAX_ITEM = 6  # pieces of another item of such a list ("trường THPT ngoài công lập")
 _MAX_LAST_ITEM = 12  # pieces of the last item of a "lần lượt" list ("trung tâm giáo dục nghề nghiệp - …")
-_LIST_OF = frozenset({"của", "ở", "tại"})  # prepositions after which the items of such a list swap in
 _MAX_NAMES_LIST_SEGMENT = 20  # pieces of an indicator segment a list of place names may close
 
 
