@@ -530,7 +530,7 @@ class IndicatorFinder:
             and q.change in {"increase", "decrease"}
             and q.noun
             and starts_with([Piece(q.noun, q.noun.casefold(), 0, 0)], 0, _STEP)
-            and self._rank_step(s, d, before, figures)
+            and self._rank_step(s, d, before)
         ):
             return
         kind = "count" if _counted(q.unit) else "percent"
@@ -712,7 +712,7 @@ class IndicatorFinder:
             verb = self._verb_before(s, d.qa)
             if verb is not None:
                 vtext = _clean(s.words(*verb))
-                sa, sb = self._subject(s, verb[0], figures)
+                sa, sb = self._subject(s, verb[0])
                 own = _clean(self._phrase(s, sa, sb)) if sa < sb else ""
                 if own and starts_with(s.pieces, sa, self.c.head_cues):
                     # "thu ngân sách hoàn thành 100% dự toán" → "thu ngân sách so với dự toán"
@@ -764,7 +764,7 @@ class IndicatorFinder:
             and d.verb_at is None
             and len(_syllables(indicator)) <= self.c.passive_max_syllables
         ):
-            agent = self._agent(s, verb[0], figures)
+            agent = self._agent(s, verb[0])
             vtext = s.words(*verb)
             indicator = f"{indicator} {self._passive(s, verb[0])} {agent + ' ' if agent else ''}{vtext}"
             d.start = s.pieces[verb[0]].start
@@ -877,7 +877,7 @@ class IndicatorFinder:
             return False
         return True
 
-    def _agent(self, s: Sentence, verb_at: int, figures: set[int]) -> str:
+    def _agent(self, s: Sentence, verb_at: int) -> str:
         """The doer named before a verb ("Hệ thống thông tin … đã tiếp nhận", "tỉnh đón") — read after
         the last governing verb ("… đề nghị ngành tập trung tuyển dụng" has none)."""
         start = self._clause_start(s, verb_at)
@@ -947,7 +947,7 @@ class IndicatorFinder:
         end = d.qa if keep_verb else verb_at
         if self._comparison(s, d, before, end, figures):
             return
-        a, b = self._subject(s, end, figures)
+        a, b = self._subject(s, end)
         subject = _clean(self._phrase(s, a, b)) if a < b else ""
         tail = self._trailing_locative(s, d, figures)
         q = d.quantity
@@ -971,7 +971,7 @@ class IndicatorFinder:
                 )
                 subject = _clean(f"{own} {s.words(a + anaphor, b)}")
             else:
-                subject = self._parallel_subject(s, ref0, end, figures) or subject
+                subject = self._parallel_subject(s, ref0, end) or subject
         ref = before[-1] if before else None
         growth = link_at is not None and starts_with(s.pieces, link_at, self.c.growth_verbs)
         if growth and a < b and ends_with(s.pieces, b, self.c.plan_nouns):
@@ -1014,14 +1014,14 @@ class IndicatorFinder:
                 if tail:
                     d.indicator = _replace_level(d.indicator, tail, self.c)
                 return
-            prev = self._previous_clause_subject(s, a if a < b else end, figures)
+            prev = self._previous_clause_subject(s, a if a < b else end)
             if prev:
                 subject = prev
         if not subject:
             if after_value is not None and after_value[0] < after_value[1]:
                 subject = _clean(self._phrase(s, *after_value))
             if not subject and q.unit == "%" and not before:
-                subject, topic_at = self._previous_clause_topic(s, a if a < b else end, figures)
+                subject, topic_at = self._previous_clause_topic(s, a if a < b else end)
             if not subject:
                 return
         if q.unit == "count" and (link_at is not None or after_value is None):
@@ -1127,7 +1127,7 @@ class IndicatorFinder:
             return _clean(s.words(k, e))
         return ""
 
-    def _parallel_subject(self, s: Sentence, ref: Draft, end: int, figures: set[int]) -> str:
+    def _parallel_subject(self, s: Sentence, ref: Draft, end: int) -> str:
         """ "tỷ lệ hồ sơ đăng ký trực tuyến vào lớp 1 đạt 94,3%, vào lớp 6 đạt 91,8%", "mức độ cơ giới
         hóa khâu làm đất đạt 100%, khâu thu hoạch 98%": a short subject right after the figure before
         it, opening with a word of that figure's indicator, swaps in for the indicator's tail from that
@@ -1215,7 +1215,7 @@ class IndicatorFinder:
                 b, _ = self._np_end(s, j + n, figures, rank=True)
                 if b > j + n:
                     d.indicator = _clean(self._phrase(s, j + n, b))
-                    subject_a, _ = self._subject(s, verb, figures)
+                    subject_a, _ = self._subject(s, verb)
                     d.start = s.pieces[min(subject_a, d.qa)].start
                     d.end = s.pieces[b - 1].end
                     return
@@ -1224,7 +1224,7 @@ class IndicatorFinder:
             if not g:
                 break
             j += g
-        a, b = self._subject(s, verb, figures)
+        a, b = self._subject(s, verb)
         subject = self._drop_place(_clean(self._phrase(s, a, b))) if a < b else ""
         if subject:
             d.indicator = subject
@@ -1236,7 +1236,7 @@ class IndicatorFinder:
             d.indicator = ref.indicator
             d.start, d.end = ref.start, s.pieces[d.qb].end
             return
-        prev = self._previous_clause_subject(s, verb, figures)
+        prev = self._previous_clause_subject(s, verb)
         if prev:
             d.indicator = self._drop_place(prev) or prev
             d.start, d.end = s.pieces[clause].start, s.pieces[d.qb].end
@@ -1252,11 +1252,11 @@ class IndicatorFinder:
                 return i + 1
         return 0
 
-    def _rank_step(self, s: Sentence, d: Draft, before: list[Draft], figures: set[int]) -> bool:
+    def _rank_step(self, s: Sentence, d: Draft, before: list[Draft]) -> bool:
         """ "…, tăng 9 bậc": the rank named just before; "thứ hạng chung … tăng 5 bậc": its subject."""
         verb = self._skip_back(s, d.qa, self.c.skip_before_value)
         verb -= ends_with(s.pieces, verb, self.c.linking.get("count", {}))
-        a, b = self._subject(s, verb, figures)
+        a, b = self._subject(s, verb)
         subject = _clean(self._phrase(s, a, b)) if a < b else ""
         if subject and not self._only_level(subject):
             d.indicator, d.mode = subject, "step"
@@ -1626,11 +1626,11 @@ class IndicatorFinder:
         """A verb by the tagger, or a verb the cue lists know (the tagger misses many)."""
         return s.is_verb(i) or bool(starts_with(s.pieces, i, self.c.action_verbs))
 
-    def _subject(self, s: Sentence, end: int, figures: set[int]) -> tuple[int, int]:
+    def _subject(self, s: Sentence, end: int) -> tuple[int, int]:
         """Pieces [a, b) of the indicator written before the verb at ``end``."""
         end = self._skip_back(s, end, self.c.skip_before_value)
         start = self._clause_start(s, end)
-        start = self._merge_segments(s, start, figures, end)
+        start = self._merge_segments(s, start, end)
         a, b = start, end
         for i in range(end - 1, start, -1):  # "… tăng cao giúp | kinh tế Hải Dương tăng trưởng 9,01%"
             n = ends_with(s.pieces, i, self.c.subject_openers)
@@ -1690,7 +1690,7 @@ class IndicatorFinder:
         """Is piece ``i`` the last piece of some figure (a subject never spans a figure)?"""
         return i in s.figure_ends
 
-    def _merge_segments(self, s: Sentence, start: int, figures: set[int], end: int | None = None) -> int:
+    def _merge_segments(self, s: Sentence, start: int, end: int | None = None) -> int:
         """Join comma segments of one noun phrase: "tỷ lệ số hóa, kết quả giải quyết …",
         "giá trị sản xuất nông, lâm, thủy sản của tỉnh": back across short list items to a segment
         that opens with an indicator word."""
@@ -1968,7 +1968,7 @@ class IndicatorFinder:
             return ""
         return _clean(s.words(a, b))
 
-    def _previous_clause_subject(self, s: Sentence, end: int, figures: set[int]) -> str:
+    def _previous_clause_subject(self, s: Sentence, end: int) -> str:
         """The indicator of the clause before (", xếp thứ 12/63" after "Chỉ số … đạt 67,43 điểm")."""
         i = end - 1
         while i >= 0 and s.pieces[i].text != ",":
@@ -1983,13 +1983,13 @@ class IndicatorFinder:
             for kind in ("percent",):
                 n = ends_with(s.pieces, j + 1, self.c.linking[kind]) if kind in self.c.linking else 0
                 if n and j + 1 - n > 0:
-                    a, b = self._subject(s, j + 1 - n, figures)
+                    a, b = self._subject(s, j + 1 - n)
                     text = _clean(self._phrase(s, a, b)) if a < b else ""
                     if text:
                         return text
         return ""
 
-    def _previous_clause_topic(self, s: Sentence, end: int, figures: set[int]) -> tuple[str, int]:
+    def _previous_clause_topic(self, s: Sentence, end: int) -> tuple[str, int]:
         """ "… đẩy nhanh giải ngân, đến ngày 30/6 phải đạt trên 50% kế hoạch vốn", "thị trường khách
         Trung Quốc mở cửa trở lại chậm, mới đạt trên dưới 30%": a clause with no subject of its own
         continues the one before it; its indicator is what that clause is about — from an indicator
