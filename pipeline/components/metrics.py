@@ -31,7 +31,7 @@ from ..records import DateMention, Metric
 from ..resources import load_json
 from ..segment import doc_text, doc_words, sentence_spans
 from .province import finder as province_finder
-from .quantities import Piece, _phrases, ends_with, pieces_of, quoted_pieces
+from .quantities import Piece, _phrases, ends_with, pieces_of, quoted_pieces, starts_with
 
 Phr = dict[int, set[tuple[str, ...]]]
 
@@ -124,6 +124,7 @@ class Context:
     org_prefixes: Phr = None  # type: ignore[assignment]
     base_markers: Phr = None  # type: ignore[assignment]
     adjacent_plan_markers: Phr = None  # type: ignore[assignment]
+    percent: Phr = None  # type: ignore[assignment]  # the quantities' percent words (units.json)
 
     @classmethod
     def load(cls, name: str) -> Context:
@@ -148,6 +149,7 @@ class Context:
             _phrases(d.get("org_prefixes", [])),
             _phrases(d.get("base_markers", [])),
             _phrases(d.get("adjacent_plan_markers", [])),
+            _phrases(load_json("units.json").get("percent_words", ["%"])),
         )
 
 
@@ -176,7 +178,7 @@ def kind_of(
         if not n or not _word_start(pieces, end - n, word_starts):
             continue
         if ends_with(pieces, end, context.document_nouns) and _followed_by(
-            pieces, end, context.not_after_target
+            pieces, end, context.not_after_target, context.percent
         ):
             continue
         if context.org_prefixes and ends_with(pieces, end - n, context.org_prefixes):
@@ -201,18 +203,11 @@ def _word_start(pieces: Sequence[Piece], i: int, word_starts: set[int] | None) -
     return word_starts is None or pieces[i].start in word_starts
 
 
-def _followed_by(pieces: Sequence[Piece], at: int, phrases: Phr) -> bool:
-    for length in sorted(phrases, reverse=True):
-        if tuple(p.low for p in pieces[at : at + length]) in phrases[length]:
-            return True
+def _followed_by(pieces: Sequence[Piece], at: int, phrases: Phr, percent: Phr | None = None) -> bool:
+    if starts_with(pieces, at, phrases):
+        return True
     # "Kế hoạch 120/KH-UBND" names a document; "kế hoạch 75%" states the plan's level
-    return at < len(pieces) and pieces[at].is_number and not _percent_at(pieces, at + 1)
-
-
-def _percent_at(pieces: Sequence[Piece], i: int) -> bool:
-    return i < len(pieces) and (
-        pieces[i].text == "%" or (pieces[i].low == "phần" and i + 1 < len(pieces) and pieces[i + 1].low == "trăm")
-    )
+    return at < len(pieces) and pieces[at].is_number and not (percent and starts_with(pieces, at + 1, percent))
 
 
 def level_of(metric: Metric, context: Context) -> str | None:

@@ -304,7 +304,7 @@ class QuantityFinder:
         self.lex = lexicon
         self._words: Mapping[int, str] | None = None
         self._label = False  # the last number refused was a label (identifier, level, year)
-        self._attendees: tuple[int, int] = (0, 0)  # pieces [a, b) of the sentence that name attendees
+        self._attendees: tuple[int, int] | None = None  # pieces [a, b) naming attendees, read when first asked
 
     # -- the public entry -------------------------------------------------------------------
     def find(
@@ -341,7 +341,7 @@ class QuantityFinder:
         consumed: set[int] = set()
         refused: set[int] = set()
         quoted = _quoted_names(pieces)
-        self._attendees = attendee_span(pieces, self.lex)
+        self._attendees = None
         for i, piece in enumerate(pieces):
             if i in consumed or not piece.is_number or i in quoted:
                 continue
@@ -700,6 +700,8 @@ class QuantityFinder:
         if self._named_list(pieces, k, amount):
             return None
         clause = _clause_text(pieces, i)
+        if self._attendees is None:  # only sentences with a count get this far: scan them only
+            self._attendees = attendee_span(pieces, lex)
         if lex.mentions_meeting(clause) or self._attendees[0] <= i < self._attendees[1]:
             return None
         noun = (self._words or {}).get(pieces[k].start) or pieces[k].text
