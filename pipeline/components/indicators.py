@@ -2096,6 +2096,7 @@ class IndicatorFinder:
 
 _NOT_MEASURES = frozenset({"%", "count", "fraction", "rank", "VND", "USD"})
 # a row of a list: a bullet, a label with no figure, a colon ("- Huyện Châu Thành: 81,2%")
+_AT = regex.compile(r"(?:ở|tại)\s+")  # a locative opening a level ("ở khu vực nông thôn")
 _LIST_ROW = regex.compile(r"[\-+•*–]\s*([^:\d\n]{1,60}?)\s*:\s*\S")
 
 
@@ -2201,14 +2202,14 @@ def _replace_level(indicator: str, level: str, cues: Cues | None) -> str:
     matches = list(regex.finditer(r"(?:(?:ở|tại)\s+)?cấp\s+\p{L}+(?:,\s*cấp\s+\p{L}+)*", indicator))
     if matches:
         m = matches[-1]
-        prefix = regex.match(r"(?:ở|tại)\s+", m.group())
-        keep = prefix.group() if prefix and not regex.match(r"(?:ở|tại)\s", level) else ""
+        prefix = _AT.match(m.group())
+        keep = prefix.group() if prefix and not _AT.match(level) else ""
         return indicator[: m.start()] + keep + level + indicator[m.end() :]
     if lvl and lvl.casefold() in indicator.casefold():
         return indicator
     if (area := _area_in(indicator, lvl, cues)) is not None:
         # "… chất thải rắn sinh hoạt đô thị được thu gom" for "khu vực nông thôn": the area swaps in
-        at = level if regex.match(r"(?:ở|tại)\s", level) else f"ở {level}"
+        at = level if _AT.match(level) else f"ở {level}"
         return indicator[: area.start()] + at + indicator[area.end() :]
     return f"{indicator} {level}"
 
